@@ -1,0 +1,1 @@
+"""Settings modules: ``base`` holds everything shared, the others only what differs."""

@@ -1,0 +1,46 @@
+"""Load the demo content of every app; safe to run again (it then changes nothing)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
+
+from community.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from community.demo_registry import DemoReport, registered_loaders
+
+
+class Command(BaseCommand):
+    help = "Charge le contenu de démonstration (idempotent)."
+
+    def handle(self, *args, **options):
+        if not settings.ATELIER_DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "Le contenu de démonstration crée un administrateur au mot de passe public : "
+                "il est refusé ici (ATELIER_DEMO_CONTENT_ALLOWED est désactivé)."
+            )
+        autodiscover_modules("demo")
+        report = DemoReport()
+        with transaction.atomic():
+            for loader in registered_loaders():
+                self.stdout.write(f"→ {loader.__module__}")
+                loader(report)
+
+        if not report.changed_anything:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Rien à faire : le contenu de démonstration est déjà en place "
+                    f"({self._summary(report.existing)})."
+                )
+            )
+            return
+        self.stdout.write(self.style.SUCCESS(f"Créé : {self._summary(report.created)}."))
+        if report.existing:
+            self.stdout.write(f"Déjà présent : {self._summary(report.existing)}.")
+        self.stdout.write(
+            f"Administrateur de démonstration : {ADMIN_EMAIL} / {DEMO_PASSWORD} "
+            "(tous les comptes de démonstration ont ce mot de passe)."
+        )
+
+    @staticmethod
+    def _summary(counter):
+        return ", ".join(f"{count} {kind}" for kind, count in sorted(counter.items()))

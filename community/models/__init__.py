@@ -1,0 +1,4 @@
+from .pages import AccessibilityStatementPage, ContentPage, HomePage
+from .users import User
+
+__all__ = ["AccessibilityStatementPage", "ContentPage", "HomePage", "User"]
