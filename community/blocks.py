@@ -1,6 +1,7 @@
 """StreamField blocks shared by every app's pages (one module, as in bakerydemo)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -17,7 +18,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        label = _("Heading")
+        label = pgettext_lazy("block type", "Heading")
         template = "blocks/heading_block.html"
 
 

@@ -3,7 +3,7 @@ accessibility statement and the editorial pages. Realistic French content from t
 
 import datetime
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from community.demo_registry import register
 from community.factories import (
@@ -14,6 +14,7 @@ from community.factories import (
 )
 from community.models import HomePage, User
 from community.roles import TRAINERS, TRAINING_TEAM
+from community.sites import install_home_page
 
 DEMO_PASSWORD = "atelier-demo"  # noqa: S105 — published in the README, refused in production
 ADMIN_EMAIL = "admin@atelier.example"
@@ -194,13 +195,7 @@ def _ensure_home(report):
                 "ateliers d'agent à agent et des échanges entre pairs."
             ),
         )
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        old_root_id = site.root_page_id
-        site.root_page = home
-        site.site_name = "Atelier"
-        site.hostname = site.hostname or "localhost"
-        site.save()
-        Page.objects.filter(id=old_root_id, depth=2).exclude(id=home.id).delete()
+        install_home_page(home)
     return home
 
 

@@ -1,0 +1,53 @@
+"""The Wagtail admin: open to the demo administrator, the training team and trainers only."""
+
+import pytest
+
+from community.demo import ADMIN_EMAIL, DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_administrator_signs_in_to_the_admin(client, demo_content):
+    response = client.post(
+        "/admin/login/", {"username": ADMIN_EMAIL, "password": DEMO_PASSWORD}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert response.wsgi_request.user.email == ADMIN_EMAIL
+    assert response.wsgi_request.path == "/admin/"
+    assert "Tableau de bord" in response.content.decode()
+
+
+def test_admin_is_refused_to_an_agent(client, agent):
+    client.force_login(agent)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/admin/login/")
+    assert client.get("/admin/pages/").status_code == 302
+
+
+@pytest.mark.parametrize("who", ["trainer", "team_member", "superuser"])
+def test_admin_is_open_to_trainers_and_the_training_team(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_training_team_adds_a_theme_in_the_admin_and_a_trainer_cannot(client, team_member, trainer):
+    from resources.models import Theme
+
+    client.force_login(trainer)
+    refused = client.post(
+        "/admin/snippets/resources/theme/add/", {"name": "Sécurité", "slug": "securite"}
+    )
+    assert refused.status_code in (302, 403)
+    assert not Theme.objects.filter(slug="securite").exists()
+
+    client.force_login(team_member)
+    client.post(
+        "/admin/snippets/resources/theme/add/",
+        {"name": "Sécurité au travail", "slug": "securite", "description": ""},
+    )
+    assert Theme.objects.get(slug="securite").name == "Sécurité au travail"
