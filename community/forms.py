@@ -10,6 +10,14 @@ class SignInForm(AuthenticationForm):
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "This e-mail address and password do not match any account. Check them and try "
+            "again; the password is case-sensitive."
+        ),
+    }
+
     password = forms.CharField(
         label=_("Password"),
         strip=False,

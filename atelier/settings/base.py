@@ -136,12 +136,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Background tasks run inline by default; a worker and the database backend at scale.
-TASKS = {
-    "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
-    }
-}
+# Background tasks (search indexing, reference index) run inline; a worker comes with the
+# features that need one.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Atelier"

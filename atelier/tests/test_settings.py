@@ -12,11 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
-    clean_env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DEBUG"}
-    }
+    """Run manage.py in a clean environment: only what a deployment would set."""
+    clean_env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
     clean_env.update(env, DJANGO_SETTINGS_MODULE="atelier.settings.production")
     return subprocess.run(  # noqa: S603 — our own interpreter and manage.py
         [sys.executable, "manage.py", *args],

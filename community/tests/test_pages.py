@@ -1,0 +1,90 @@
+"""Error pages, the accessibility statement and content pages, as a reader sees them."""
+
+import pytest
+from django.template.loader import render_to_string
+
+from community.factories import AccessibilityStatementPageFactory, ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_404_page_renders_in_the_site_layout(client, demo_content):
+    response = client.get("/cette-page-n-existe-pas/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<title>Page introuvable — Atelier</title>" in html
+    assert "Retour à la page d'accueil" in html
+    assert 'id="main-menu"' in html  # the site's own header, not Django's bare page
+    assert "Accessibilité : partiellement conforme" in html
+
+
+def test_500_page_renders_without_a_request_or_a_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        html = render_to_string("500.html")
+
+    assert "Le site a rencontré une erreur" in html
+    assert '<html lang="fr">' in html
+
+
+def test_server_error_shows_the_500_page(client, home_page, monkeypatch):
+    from community.models import HomePage
+
+    def explode(self, request, *args, **kwargs):
+        raise RuntimeError("panne simulée")
+
+    monkeypatch.setattr(HomePage, "serve", explode)
+    client.raise_request_exception = False
+
+    response = client.get("/")
+
+    assert response.status_code == 500
+    assert "Le site a rencontré une erreur" in response.content.decode()
+
+
+def test_accessibility_statement_has_the_sections_the_rgaa_requires(client, home_page):
+    AccessibilityStatementPageFactory(
+        parent=home_page,
+        organisation="Ville de Démo",
+        compliance_status="partial",
+        compliance_rate="87.5",
+        audit_date="2026-10-01",
+        audited_by="Cabinet Accès",
+    )
+
+    html = client.get("/accessibilite/").content.decode()
+
+    for heading in (
+        "État de conformité",
+        "Résultats des tests",
+        "Contenus non accessibles",
+        "Voies de recours",
+    ):
+        assert f"<h2>{heading}" in html, heading
+    assert "Ville de Démo s&#x27;engage" in html or "Ville de Démo s'engage" in html
+    assert "<strong>partiellement conforme</strong>" in html
+    assert "87,5" in html
+    assert "Cabinet Accès" in html
+    assert "Défenseur des droits" in html
+
+
+def test_content_page_shows_breadcrumb_and_subpages(client, home_page):
+    parent = ContentPageFactory(parent=home_page, title="Ressources", slug="ressources")
+    ContentPageFactory(parent=parent, title="Guide de l'animateur", slug="guide")
+
+    html = client.get("/ressources/").content.decode()
+    child_html = client.get("/ressources/guide/").content.decode()
+
+    assert "Dans cette rubrique" in html
+    assert 'href="/ressources/guide/"' in html
+    assert 'aria-label="Vous êtes ici"' in child_html
+    assert '<span aria-current="page">Guide de l&#x27;animateur</span>' in child_html
+
+
+def test_an_unpublished_page_is_not_shown_nor_listed(client, home_page):
+    draft = ContentPageFactory(parent=home_page, title="Brouillon", slug="brouillon", live=False)
+    draft.show_in_menus = True
+    draft.save()
+
+    assert client.get("/brouillon/").status_code == 404
+    assert "Brouillon" not in client.get("/").content.decode()
