@@ -51,3 +51,15 @@ def test_training_team_adds_a_theme_in_the_admin_and_a_trainer_cannot(client, te
         {"name": "Sécurité au travail", "slug": "securite", "description": ""},
     )
     assert Theme.objects.get(slug="securite").name == "Sécurité au travail"
+
+
+def test_training_team_edits_the_home_page_in_the_admin(client, demo_content, team_member):
+    from community.models import HomePage
+
+    home = HomePage.objects.get()
+    client.force_login(team_member)
+
+    response = client.get(f"/admin/pages/{home.id}/edit/")
+
+    assert response.status_code == 200
+    assert "Titre du bandeau" in response.content.decode()
