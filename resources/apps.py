@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Library")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

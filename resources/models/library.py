@@ -1,0 +1,38 @@
+"""The library's index page: where a trainer browses the activities."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from community.pagination import paginate
+
+
+class LibraryPage(Page):
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["community.HomePage"]
+    subpage_types = ["resources.ActivityPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("library")
+        verbose_name_plural = _("libraries")
+
+    def activities(self):
+        from resources.models import ActivityPage
+
+        return (
+            ActivityPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("themes")
+            .order_by("-first_published_at", "-id")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["activities"] = paginate(request, self.activities())
+        return context
