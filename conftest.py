@@ -8,6 +8,8 @@ from community.factories import HomePageFactory, UserFactory
 from community.roles import TRAINERS, TRAINING_TEAM
 from community.sites import install_home_page
 
+pytest_plugins = ["community.tests.browser"]
+
 
 @pytest.fixture
 def home_page(db):
