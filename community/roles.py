@@ -18,6 +18,3 @@ def add_to_role(user, role_name):
     group, _created = Group.objects.get_or_create(name=role_name)
     user.groups.add(group)
 
-
-def has_role(user, role_name):
-    return user.is_authenticated and user.groups.filter(name=role_name).exists()
