@@ -17,4 +17,3 @@ def add_to_role(user, role_name):
 
     group, _created = Group.objects.get_or_create(name=role_name)
     user.groups.add(group)
-

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from community.factories import UserFactory
-from community.roles import TRAINERS
+from community.roles import TRAINERS, TRAINING_TEAM
 from resources.factories import ActivityPageFactory, LibraryPageFactory, ThemeFactory
 from resources.models import ActivityPage
 
@@ -134,3 +134,34 @@ def test_trainer_edits_their_own_activity_only(library):
     assert own.permissions_for_user(trainer).can_edit()
     assert not theirs.permissions_for_user(trainer).can_edit()
     assert not own.permissions_for_user(trainer).can_publish()
+
+
+def test_activities_go_through_the_training_teams_review(library):
+    from django.contrib.auth.models import Group
+
+    activity = ActivityPageFactory(parent=library)
+
+    workflow = activity.get_workflow()
+    assert workflow.name == "Relecture équipe formation"
+    (task,) = [t.specific for t in workflow.tasks]
+    assert list(task.groups.values_list("name", flat=True)) == [TRAINING_TEAM]
+    assert Group.objects.get(name=TRAINING_TEAM) in task.groups.all()
+
+
+def test_a_trainer_submits_an_activity_and_the_team_approves_it(library):
+    trainer = UserFactory(roles=[TRAINERS])
+    team_member = UserFactory(roles=[TRAINING_TEAM])
+    activity = ActivityPageFactory(parent=library, owner=trainer, live=False, title="Photolangage")
+    revision = activity.save_revision(user=trainer)
+
+    state = activity.get_workflow().start(activity, trainer)
+    task_state = state.current_task_state
+    task = task_state.task.specific
+
+    assert not [name for name, *_ in task.get_actions(activity, trainer)]
+    assert "approve" in [name for name, *_ in task.get_actions(activity, team_member)]
+    task.on_action(task_state, team_member, "approve")
+
+    activity.refresh_from_db()
+    assert activity.live
+    assert activity.live_revision == revision
