@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community.blocks import BodyBlock
+from community.models.mixins import IntroMixin
 
 
 class HomePage(Page):
@@ -53,16 +54,15 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class ContentPage(Page):
+class ContentPage(IntroMixin, Page):
     """A plain editorial page: about, roles, how to propose a workshop…"""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
+        *IntroMixin.search_fields,
         index.SearchField("body"),
     ]
 

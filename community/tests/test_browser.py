@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from community.demo import DEMO_PASSWORD
 from community.tests.browser import artifacts_dir
@@ -107,10 +108,11 @@ def test_an_agent_signs_in_with_the_keyboard_only(page, demo_live_server):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/connexion/\?next=/$|/connexion/\?next=%2F$"))
 
-    assert active_element(page)["id"] == "id_username"  # autofocus: ready to type
+    # autofocus applies once the page has loaded: wait for it, as a person would.
+    expect(page.locator("#id_username")).to_be_focused()
     page.keyboard.type(AGENT_EMAIL)
     page.keyboard.press("Tab")
-    assert active_element(page)["id"] == "id_password"
+    expect(page.locator("#id_password")).to_be_focused()
     page.keyboard.type(DEMO_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(demo_live_server + "/")

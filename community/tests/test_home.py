@@ -51,7 +51,6 @@ def test_home_page_query_count_does_not_grow_with_menu_entries(
         client.get("/")
     for n in range(10):
         ContentPageFactory(parent=home_page, title=f"Rubrique {n}", show_in_menus=True)
-    html = None
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get("/").content.decode()
     assert "Rubrique 9" in html

@@ -1,17 +1,18 @@
 """The library's index page: where a trainer browses the activities."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from community.models.mixins import IntroMixin
 from community.pagination import paginate
 
 
-class LibraryPage(Page):
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+class LibraryPage(IntroMixin, Page):
+    """The library's index: every published activity, newest first, paginated."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *IntroMixin.search_fields]
 
     parent_page_types = ["community.HomePage"]
     subpage_types = ["resources.ActivityPage"]
