@@ -39,3 +39,39 @@ class ObjectiveBlock(blocks.CharBlock):
     class Meta:
         icon = "tick"
         label = _("Objective")
+
+
+MODALITY_CHOICES = [
+    ("face_to_face", _("face to face")),
+    ("remote", _("remote")),
+    ("blended", _("blended")),
+    ("self_paced", _("self-paced")),
+    ("practice", _("practice at work")),
+]
+
+
+class ActivityStepBlock(blocks.StructBlock):
+    """A path step that runs a library activity."""
+
+    activity = blocks.PageChooserBlock(label=_("Activity"), page_type="resources.ActivityPage")
+    modality = blocks.ChoiceBlock(label=_("Modality"), choices=MODALITY_CHOICES)
+    note = blocks.TextBlock(label=_("Note for this path"), required=False, max_length=500)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Activity step")
+
+
+class TextStepBlock(blocks.StructBlock):
+    """A path step that is not in the library: practice at work, reading, a tutoring call…"""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    modality = blocks.ChoiceBlock(label=_("Modality"), choices=MODALITY_CHOICES)
+    duration = blocks.IntegerBlock(
+        label=_("Duration (minutes)"), min_value=1, max_value=2400, required=False
+    )
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "edit"
+        label = _("Free step")

@@ -1,5 +1,7 @@
 from .activities import ActivityPage, ActivityTag, Kind, Level, Licence, Modality
+from .engagement import Rating, Reuse
 from .library import LibraryPage
+from .paths import TrainingPathPage
 from .themes import Theme
 
 __all__ = [
@@ -10,5 +12,8 @@ __all__ = [
     "Licence",
     "LibraryPage",
     "Modality",
+    "Rating",
+    "Reuse",
     "Theme",
+    "TrainingPathPage",
 ]

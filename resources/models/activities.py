@@ -4,16 +4,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Avg, Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from resources.blocks import AttachmentBlock, ObjectiveBlock, StepBlock
+from resources.licences import Licence, compatible_licences
 
 MAX_DURATION_MINUTES = 8 * 60  # one training day
 MAX_GROUP_SIZE = 300
@@ -45,17 +49,51 @@ class Kind(models.TextChoices):
     ROLE_PLAY = "role_play", _("role play")
 
 
-class Licence(models.TextChoices):
-    CC_BY = "cc_by", "CC BY 4.0"
-    CC_BY_SA = "cc_by_sa", "CC BY-SA 4.0"
-    CC0 = "cc0", "CC0 1.0"
-    INTERNAL = "internal", _("internal use only")
-
-
 class ActivityTag(TaggedItemBase):
     content_object = ParentalKey(
         "resources.ActivityPage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+
+class ActivityPageQuerySet(PageQuerySet):
+    def with_engagement(self):
+        """Counters every listing shows, each in a subquery so that joins never multiply."""
+        from resources.models.engagement import Rating, Reuse
+
+        def count(model, field):
+            return Coalesce(
+                Subquery(
+                    model.objects.filter(**{field: OuterRef("pk")})
+                    .values(field)
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            )
+
+        return self.annotate(
+            reuse_count=count(Reuse, "activity"),
+            rating_count=count(Rating, "activity"),
+            adaptation_count=Coalesce(
+                Subquery(
+                    ActivityPage.objects.live()
+                    .filter(adapted_from=OuterRef("pk"))
+                    .values("adapted_from")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            ),
+            rating_average=Subquery(
+                Rating.objects.filter(activity=OuterRef("pk"))
+                .values("activity")
+                .annotate(a=Avg("score"))
+                .values("a")
+            ),
+        )
+
+
+ActivityPageManager = PageManager.from_queryset(ActivityPageQuerySet)
 
 
 def _range_validators(maximum):
@@ -107,6 +145,22 @@ class ActivityPage(Page):
         related_name="authored_activities",
         blank=True,
     )
+    # Set when a trainer adapts another activity; neither appears in the editing form, so the
+    # adapter cannot remove the attribution. The text survives the original's deletion.
+    adapted_from = models.ForeignKey(
+        "self",
+        verbose_name=_("adapted from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+        editable=False,
+    )
+    source_attribution = models.CharField(
+        _("source attribution"), max_length=500, blank=True, editable=False
+    )
+
+    objects = ActivityPageManager()
 
     content_panels = [
         *Page.content_panels,
@@ -165,6 +219,20 @@ class ActivityPage(Page):
             errors["group_size_max"] = _(
                 "The maximum group size must be at least the minimum group size (%(minimum)s)."
             ) % {"minimum": self.group_size_min}
+        original = self.adapted_from
+        if original is not None and self.licence not in compatible_licences(original.licence):
+            errors["licence"] = _(
+                "This adaptation cannot be published under %(chosen)s: the original activity "
+                "is under %(original)s, which allows only: %(allowed)s."
+            ) % {
+                "chosen": Licence(self.licence).label,
+                "original": Licence(original.licence).label,
+                "allowed": ", ".join(
+                    str(licence.label)
+                    for licence in Licence
+                    if licence in compatible_licences(original.licence)
+                ),
+            }
         if errors:
             raise ValidationError(errors)
 

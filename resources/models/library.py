@@ -15,7 +15,7 @@ class LibraryPage(IntroMixin, Page):
     search_fields = [*Page.search_fields, *IntroMixin.search_fields]
 
     parent_page_types = ["community.HomePage"]
-    subpage_types = ["resources.ActivityPage"]
+    subpage_types = ["resources.ActivityPage", "resources.TrainingPathPage"]
     max_count = 1
 
     class Meta:
