@@ -1,23 +1,28 @@
 """A reusable training activity: what a trainer needs to run it tomorrow."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg, Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from resources.blocks import AttachmentBlock, ObjectiveBlock, StepBlock
-from resources.licences import Licence, compatible_licences
+from resources.licences import LICENCE_URLS, Licence, compatible_licences
 
 MAX_DURATION_MINUTES = 8 * 60  # one training day
 MAX_GROUP_SIZE = 300
@@ -57,38 +62,25 @@ class ActivityTag(TaggedItemBase):
 
 class ActivityPageQuerySet(PageQuerySet):
     def with_engagement(self):
-        """Counters every listing shows, each in a subquery so that joins never multiply."""
+        """Counters every listing shows, each in its own subquery so that joins never
+        multiply rows (and with ordering cleared, which would otherwise split the groups)."""
         from resources.models.engagement import Rating, Reuse
 
-        def count(model, field):
-            return Coalesce(
-                Subquery(
-                    model.objects.filter(**{field: OuterRef("pk")})
-                    .values(field)
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
+        def per_activity(queryset, field, aggregate):
+            return Subquery(
+                queryset.filter(**{field: OuterRef("pk")})
+                .order_by()
+                .values(field)
+                .annotate(value=aggregate)
+                .values("value")
             )
 
         return self.annotate(
-            reuse_count=count(Reuse, "activity"),
-            rating_count=count(Rating, "activity"),
+            reuse_count=Coalesce(per_activity(Reuse.objects, "activity", Count("pk")), 0),
+            rating_count=Coalesce(per_activity(Rating.objects, "activity", Count("pk")), 0),
+            rating_average=per_activity(Rating.objects, "activity", Avg("score")),
             adaptation_count=Coalesce(
-                Subquery(
-                    ActivityPage.objects.live()
-                    .filter(adapted_from=OuterRef("pk"))
-                    .values("adapted_from")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
-            ),
-            rating_average=Subquery(
-                Rating.objects.filter(activity=OuterRef("pk"))
-                .values("activity")
-                .annotate(a=Avg("score"))
-                .values("a")
+                per_activity(ActivityPage.objects.live(), "adapted_from", Count("pk")), 0
             ),
         )
 
@@ -100,7 +92,7 @@ def _range_validators(maximum):
     return [MinValueValidator(1), MaxValueValidator(maximum)]
 
 
-class ActivityPage(Page):
+class ActivityPage(RoutablePageMixin, Page):
     summary = models.CharField(
         _("summary"), max_length=200, help_text=_("One line that says what the activity does.")
     )
@@ -235,6 +227,107 @@ class ActivityPage(Page):
             }
         if errors:
             raise ValidationError(errors)
+
+    # Reading the page: counters, latest uses and ratings, the family tree. A fixed number of
+    # queries however many uses, ratings or adaptations there are.
+    def get_context(self, request, *args, **kwargs):
+        from resources.activity_forms import RatingForm, ReuseForm
+        from resources.lineage import family_tree
+        from resources.services import can_adapt
+
+        context = super().get_context(request, *args, **kwargs)
+        counters = (
+            type(self)
+            .objects.with_engagement()
+            .filter(pk=self.pk)
+            .values("reuse_count", "rating_count", "rating_average", "adaptation_count")
+            .first()
+            or {}
+        )
+        user = request.user
+        context.update(
+            counters=counters,
+            latest_reuses=self.reuses.select_related("user")[:5],
+            latest_ratings=self.ratings.select_related("user")[:5],
+            adaptations=self.adaptations.live().public().order_by("title"),
+            family=family_tree(self),
+            original=self.adapted_from if self.adapted_from_id else None,
+            can_adapt=can_adapt(self, user),
+            licence_url=LICENCE_URLS.get(self.licence),
+            reuse_form=kwargs.get("reuse_form") or ReuseForm(),
+            rating_form=kwargs.get("rating_form")
+            or RatingForm(
+                instance=self.ratings.filter(user=user).first() if user.is_authenticated else None
+            ),
+        )
+        return context
+
+    def _post_only(self, request):
+        if request.method != "POST":
+            return redirect(self.get_url(request))
+        if not request.user.is_authenticated:
+            return redirect_to_login(self.get_url(request))
+        return None
+
+    @path("adapter/", name="adapt")
+    def adapt_view(self, request):
+        from resources.services import adapt_activity
+
+        if response := self._post_only(request):
+            return response
+        try:
+            adaptation = adapt_activity(self, request.user)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+            return redirect(self.get_url(request))
+        messages.success(
+            request,
+            _(
+                "Your adaptation is a draft that only you can see. Change what suits your group, "
+                "then submit it for review."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", adaptation.id)
+
+    @path("utilisation/", name="record_reuse")
+    def record_reuse_view(self, request):
+        from resources.activity_forms import ReuseForm
+        from resources.services import record_reuse
+
+        if response := self._post_only(request):
+            return response
+        form = ReuseForm(request.POST)
+        if not form.is_valid():
+            return self._render_with_errors(request, reuse_form=form)
+        record_reuse(self, request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you: your use of this activity is recorded."))
+        return redirect(self.get_url(request) + "#utilisations")
+
+    @path("avis/", name="rate")
+    def rate_view(self, request):
+        from resources.activity_forms import RatingForm
+        from resources.services import rate
+
+        if response := self._post_only(request):
+            return response
+        form = RatingForm(request.POST)
+        if form.is_valid():
+            try:
+                rate(self, request.user, **form.cleaned_data)
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+        if form.errors:
+            return self._render_with_errors(request, rating_form=form)
+        messages.success(request, _("Thank you: your rating is recorded."))
+        return redirect(self.get_url(request) + "#avis")
+
+    def _render_with_errors(self, request, **forms):
+        """Show the page again with the form's errors and what was typed (nothing lost)."""
+        response = TemplateResponse(
+            request, self.get_template(request), self.get_context(request, **forms)
+        )
+        response.status_code = 400
+        return response
 
     @property
     def duration_label(self):

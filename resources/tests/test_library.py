@@ -62,7 +62,10 @@ def test_activity_page_shows_steps_objectives_and_credits(client, library):
     assert "Faire émerger les points de vue" in html
     assert "Se positionner" in html and "(3 min)" in html
     assert "Amina Diallo (Action sociale)" in html
-    assert '<span rel="license">CC BY-SA 4.0</span>' in html
+    assert (
+        '<a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/deed.fr">'
+        "CC BY-SA 4.0</a>" in html
+    )
 
 
 @pytest.mark.parametrize("count", [10, 200])
