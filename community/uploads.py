@@ -12,7 +12,7 @@ from wagtail.documents.forms import BaseDocumentForm
 ZIP_SIGNATURE = b"PK\x03\x04"
 SIGNATURES = {
     "pdf": (b"%PDF-",),
-    **{ext: (ZIP_SIGNATURE,) for ext in ("docx", "xlsx", "pptx", "odt", "ods", "odp", "zip")},
+    **dict.fromkeys(("docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"), (ZIP_SIGNATURE,)),
 }
 TEXT_EXTENSIONS = {"csv", "txt"}
 

@@ -68,5 +68,7 @@ def test_the_multiple_uploader_refuses_a_fake_pdf_too(client, trainer):
         {"files[]": SimpleUploadedFile("faux.pdf", b"texte"), "collection": 1},
     )
 
-    assert "ne correspond pas à son extension" in response.content.decode()
+    answer = response.json()
+    assert answer["success"] is False
+    assert "ne correspond pas à son extension" in answer["error_message"]
     assert not Document.objects.exists()
