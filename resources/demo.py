@@ -86,3 +86,8 @@ def load(report):
     library = _library(report)
     for index, entry in enumerate(ACTIVITIES):
         _activity(report, library, index, entry)
+
+
+# Loaders that build on the activities register after them.
+import resources.demo_engagement  # noqa: E402,F401
+import resources.demo_paths  # noqa: E402,F401

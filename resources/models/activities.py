@@ -13,8 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -187,6 +189,33 @@ class ActivityPage(RoutablePageMixin, Page):
         index.FilterField("kind"),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    # Read-only API (/api/v2/). Authors are left out: staff personal data. The original is
+    # given by id, so that a draft original's title never leaks.
+    api_fields = [
+        APIField("summary"),
+        APIField("objectives"),
+        APIField("duration_min"),
+        APIField("duration_max"),
+        APIField("group_size_min"),
+        APIField("group_size_max"),
+        APIField("modality"),
+        APIField("level"),
+        APIField("kind"),
+        APIField("licence"),
+        APIField(
+            "themes",
+            serializer=serializers.SlugRelatedField(slug_field="name", many=True, read_only=True),
+        ),
+        APIField("tags"),
+        APIField("materials"),
+        APIField("preparation"),
+        APIField("steps"),
+        APIField("facilitator_tips"),
+        APIField("variations"),
+        APIField("adapted_from_id"),
+        APIField("source_attribution"),
     ]
 
     parent_page_types = ["resources.LibraryPage"]

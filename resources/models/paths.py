@@ -1,16 +1,162 @@
 """A training path: steps that mix modalities (e-learning, face to face, practice) in order."""
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.api.rich_text import APIRichText
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from community.models.mixins import IntroMixin
 from resources.blocks import ActivityStepBlock, TextStepBlock
-from resources.models.activities import Level
+from resources.models.activities import ActivityPage, Level
+
+# How a path step is labelled for the people who follow it. The keys are those of
+# resources.blocks.MODALITY_CHOICES; the labels say concretely what the step is.
+STEP_MODALITY_LABELS = {
+    "face_to_face": _("Face to face"),
+    "remote": _("Remote"),
+    "blended": _("Blended"),
+    "self_paced": _("E-learning"),
+    "practice": _("On-the-job practice"),
+}
+# The modalities mix, in this order: distance learning (live or self-paced), face to face,
+# blended, practice at work.
+MIX_GROUPS = {
+    "remote": "distance",
+    "self_paced": "distance",
+    "face_to_face": "face_to_face",
+    "blended": "blended",
+    "practice": "practice",
+}
+
+
+def _mix_part(group, count):
+    if group == "distance":
+        text = ngettext("%(count)s remote step", "%(count)s remote steps", count)
+    elif group == "face_to_face":
+        text = ngettext("%(count)s face-to-face step", "%(count)s face-to-face steps", count)
+    elif group == "blended":
+        text = ngettext("%(count)s blended step", "%(count)s blended steps", count)
+    else:
+        text = ngettext("%(count)s on-the-job practice", "%(count)s on-the-job practices", count)
+    return text % {"count": count}
+
+
+def format_minutes(minutes):
+    """45 → “45 min”, 120 → “2 h”, 210 → “3 h 30”."""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return _("%(minutes)s min") % {"minutes": rest}
+    if not rest:
+        return _("%(hours)s h") % {"hours": hours}
+    return _("%(hours)s h %(minutes)02d") % {"hours": hours, "minutes": rest}
+
+
+def format_duration_range(low, high):
+    """A duration range in hours and minutes: “3 h 30 to 4 h 15”, or one value if equal."""
+    if low == high:
+        return format_minutes(low)
+    return _("%(low)s to %(high)s") % {"low": format_minutes(low), "high": format_minutes(high)}
+
+
+@dataclass
+class PathStep:
+    """One step of a path as it is shown: an activity of the library, or a free step.
+
+    ``activity`` is None for a free step and for an activity step whose activity is no longer
+    published (``unavailable``): nothing of such an activity (title, summary) is shown.
+    """
+
+    type: str
+    modality: str
+    title: str = ""
+    activity: ActivityPage | None = None
+    unavailable: bool = False
+    duration_min: int | None = None
+    duration_max: int | None = None
+    summary: str = ""
+    note: str = ""
+    text: object = None  # RichText of a free step
+
+    @property
+    def modality_label(self):
+        return STEP_MODALITY_LABELS.get(self.modality, self.modality)
+
+    @property
+    def has_duration(self):
+        return self.duration_min is not None and self.duration_max is not None
+
+    @property
+    def duration_label(self):
+        if not self.has_duration:
+            return ""
+        if self.activity is not None:
+            return self.activity.duration_label
+        return format_duration_range(self.duration_min, self.duration_max)
+
+
+class PathStepsSerializer(serializers.Field):
+    """The steps of a path in the API, resolved as on the page: an unpublished activity is
+    null, never its draft's title."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        rich_text_format = APIRichText.resolve_format(
+            request.GET.get("rich_text_format") if request else None
+        )
+        steps = []
+        for step in page.resolved_steps:
+            item = {"type": step.type, "modality": step.modality}
+            if step.type == "activity":
+                activity = step.activity
+                item["activity"] = (
+                    {
+                        "id": activity.pk,
+                        "title": activity.title,
+                        "duration_min": activity.duration_min,
+                        "duration_max": activity.duration_max,
+                    }
+                    if activity is not None
+                    else None
+                )
+                item["note"] = step.note
+            else:
+                item.update(
+                    title=step.title,
+                    duration=step.duration_min,
+                    text=APIRichText.serialize(step.text.source, format=rich_text_format)
+                    if step.text is not None
+                    else "",
+                )
+            steps.append(item)
+        return steps
+
+
+class PathDurationSerializer(serializers.Field):
+    """Total duration in minutes: {"min": …, "max": …, "complete": whether every step counts}."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        low, high, complete = page.total_duration
+        return {"min": low, "max": high, "complete": complete}
 
 
 class TrainingPathPage(IntroMixin, Page):
@@ -40,6 +186,17 @@ class TrainingPathPage(IntroMixin, Page):
         index.SearchField("steps"),
         index.FilterField("level"),
     ]
+    api_fields = [
+        APIField("intro"),
+        APIField("audience"),
+        APIField("level"),
+        APIField(
+            "themes",
+            serializer=serializers.SlugRelatedField(slug_field="name", many=True, read_only=True),
+        ),
+        APIField("duration", serializer=PathDurationSerializer()),
+        APIField("steps", serializer=PathStepsSerializer()),
+    ]
 
     parent_page_types = ["resources.LibraryPage"]
     subpage_types = []
@@ -47,3 +204,96 @@ class TrainingPathPage(IntroMixin, Page):
     class Meta:
         verbose_name = _("training path")
         verbose_name_plural = _("training paths")
+
+    # Reading the path. The steps' activities are fetched in one query, from the ids in the
+    # StreamField's raw data: the page chooser would fetch them too, drafts included.
+
+    def step_activity_ids(self):
+        ids = []
+        for raw in self.steps.raw_data:
+            if raw.get("type") != "activity":
+                continue
+            try:
+                ids.append(int((raw.get("value") or {}).get("activity")))
+            except (TypeError, ValueError):
+                continue
+        return ids
+
+    @cached_property
+    def resolved_steps(self):
+        """The steps in order, as :class:`PathStep`; one query whatever their number."""
+        ids = self.step_activity_ids()
+        activities = ActivityPage.objects.live().public().in_bulk(ids) if ids else {}
+        text_block = self.steps.stream_block.child_blocks["text"]
+        steps = []
+        for raw in self.steps.raw_data:
+            value = raw.get("value") or {}
+            if raw.get("type") == "activity":
+                try:
+                    activity = activities.get(int(value.get("activity")))
+                except (TypeError, ValueError):
+                    activity = None
+                step = PathStep(
+                    type="activity",
+                    modality=value.get("modality") or "",
+                    note=value.get("note") or "",
+                    activity=activity,
+                    unavailable=activity is None,
+                )
+                if activity is not None:
+                    step.title = activity.title
+                    step.summary = activity.summary
+                    step.duration_min = activity.duration_min
+                    step.duration_max = activity.duration_max
+                steps.append(step)
+            elif raw.get("type") == "text":
+                struct = text_block.to_python(value)
+                duration = struct.get("duration")
+                steps.append(
+                    PathStep(
+                        type="text",
+                        modality=struct.get("modality") or "",
+                        title=struct.get("title") or "",
+                        duration_min=duration,
+                        duration_max=duration,
+                        text=struct.get("text"),
+                    )
+                )
+        return steps
+
+    @property
+    def total_duration(self):
+        """(minimum, maximum, complete) in minutes; ``complete`` is False when a step has no
+        known duration (a free step without one, an unavailable activity)."""
+        low = high = 0
+        complete = True
+        for step in self.resolved_steps:
+            if step.has_duration:
+                low += step.duration_min
+                high += step.duration_max
+            else:
+                complete = False
+        return low, high, complete
+
+    @property
+    def total_duration_label(self):
+        low, high, _complete = self.total_duration
+        if not high:
+            return ""
+        return format_duration_range(low, high)
+
+    @property
+    def modality_summary(self):
+        """“Blended path: 2 remote steps, 3 face-to-face steps, 1 on-the-job practice”."""
+        counts = {}
+        for step in self.resolved_steps:
+            group = MIX_GROUPS.get(step.modality)
+            if group:
+                counts[group] = counts.get(group, 0) + 1
+        order = ["distance", "face_to_face", "blended", "practice"]
+        parts = ", ".join(_mix_part(group, counts[group]) for group in order if group in counts)
+        if not parts:
+            return ""
+        if len(counts) > 1:
+            return _("Blended path: %(parts)s") % {"parts": parts}
+        return _("Path: %(parts)s") % {"parts": parts}
