@@ -1,15 +1,18 @@
-"""The library's index page: where a trainer browses the activities."""
+"""The library's index page: where a trainer browses the activities, or asks for suggestions."""
 
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from community.models.mixins import IntroMixin
 from community.pagination import paginate
 
 
-class LibraryPage(IntroMixin, Page):
-    """The library's index: every published activity, newest first, paginated."""
+class LibraryPage(RoutablePageMixin, IntroMixin, Page):
+    """The library's index: every published activity, filtered and sorted from the query string,
+    paginated; and, at ``trouver/``, the method finder."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, *IntroMixin.search_fields]
@@ -34,6 +37,22 @@ class LibraryPage(IntroMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from resources.filters import LibraryFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["activities"] = paginate(request, self.activities())
+        form = LibraryFilterForm(request.GET, activities=self.activities())
+        context["filter_form"] = form
+        context["activities"] = paginate(request, form.page_of_results())
         return context
+
+    @path("trouver/", name="method_finder")
+    def method_finder(self, request):
+        """“J'ai 45 minutes, 12 personnes, en distanciel, pour faire connaissance.”"""
+        from resources.filters import MethodFinderForm
+
+        form = MethodFinderForm(request.GET or None, activities=self.activities())
+        context = super().get_context(request)
+        context["form"] = form
+        if form.is_bound and (form.is_valid() or form.has_criteria):
+            context["search"] = form.search()
+        return TemplateResponse(request, "resources/method_finder.html", context)

@@ -168,3 +168,22 @@ def test_a_trainer_submits_an_activity_and_the_team_approves_it(library):
     activity.refresh_from_db()
     assert activity.live
     assert activity.live_revision == revision
+
+
+# (role, may add an activity, may edit a colleague's activity, may publish it)
+LIBRARY_PERMISSIONS = [
+    ("agent", False, False, False),
+    ("trainer", True, False, False),
+    ("team", True, True, True),
+]
+
+
+@pytest.mark.parametrize(("role", "can_add", "can_edit", "can_publish"), LIBRARY_PERMISSIONS)
+def test_library_permissions_by_role(library, role, can_add, can_edit, can_publish):
+    roles = {"agent": [], "trainer": [TRAINERS], "team": [TRAINING_TEAM]}[role]
+    user = UserFactory(roles=roles)
+    colleague_activity = ActivityPageFactory(parent=library, owner=UserFactory(roles=[TRAINERS]))
+
+    assert library.permissions_for_user(user).can_add_subpage() is can_add
+    assert colleague_activity.permissions_for_user(user).can_edit() is can_edit
+    assert colleague_activity.permissions_for_user(user).can_publish() is can_publish
