@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 PYTEST_ARGS ?=
 
-.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean
+.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library
 
 help:
 	@echo "make run            site with demo content at http://127.0.0.1:8000"
@@ -61,3 +61,7 @@ check: messages
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts db.sqlite3
 	find locale -name '*.mo' -delete
+
+# Library pages' time and queries at 10 and 2,000 activities (SQLite, in-process).
+bench-library: messages
+	$(BIN)/python bench/library.py
