@@ -73,7 +73,8 @@ def _activity(report, library, index, entry):
     if author:
         activity.authors.add(author)
         activity.owner = author
-        activity.save()
+    # Published through a revision, as in the admin: a publication date and a history.
+    activity.save_revision(user=author).publish()
 
 
 @register

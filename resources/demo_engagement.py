@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.db import transaction
+
 from community.demo_registry import register
 from community.models import User
 from resources.models import ActivityPage, Rating, Reuse
@@ -65,16 +67,17 @@ def _adaptations(report):
         adapter = User.objects.filter(email=email).first()
         if original is None or adapter is None:
             continue
-        exists = ActivityPage.objects.filter(adapted_from=original, title=title).exists()
+        exists = ActivityPage.objects.filter(adapted_from=original, owner=adapter).exists()
         report.add("adaptations", not exists)
         if exists:
             continue
-        adaptation = adapt_activity(original, adapter)
-        adaptation.title = title
-        adaptation.licence = licence
-        adaptation.summary = intro
-        adaptation.full_clean()
-        adaptation.save_revision(user=adapter).publish()
+        with transaction.atomic():  # all or nothing, so a rerun never leaves a stray draft
+            adaptation = adapt_activity(original, adapter)
+            adaptation.title = title
+            adaptation.licence = licence
+            adaptation.summary = intro
+            adaptation.full_clean()
+            adaptation.save_revision(user=adapter).publish()
 
 
 def _uses_and_ratings(report):

@@ -22,6 +22,8 @@ from resources.models.activities import (
     Kind,
     Level,
     Modality,
+    group_size_fits,
+    newest_first,
 )
 from resources.models.themes import Theme
 
@@ -58,7 +60,7 @@ FIXED_FACETS = {
     ],
 }
 
-NEWEST = ["-first_published_at", "-id"]
+NEWEST = newest_first()
 SORTS = {
     "newest": (_("Newest"), NEWEST),
     "reused": (_("Most reused"), ["-reuse_count", *NEWEST]),
@@ -201,7 +203,7 @@ class LibraryFilterForm(forms.Form):
             if value := data.get(name):
                 conditions[name] = next(q for option, _label, q in options if option == value)
         if size := data.get("group_size"):
-            conditions["group_size"] = Q(group_size_min__lte=size, group_size_max__gte=size)
+            conditions["group_size"] = group_size_fits(size)
         return conditions
 
     @property
@@ -405,7 +407,7 @@ class MethodFinderForm(forms.Form):
         if minutes := data.get("minutes"):
             constraints["minutes"] = Q(duration_min__lte=minutes)
         if size := data.get("group_size"):
-            constraints["group_size"] = Q(group_size_min__lte=size, group_size_max__gte=size)
+            constraints["group_size"] = group_size_fits(size)
         if modality := data.get("modality"):
             constraints["modality"] = Q(modality=modality)
         constraints.pop(ignore, None)

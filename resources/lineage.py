@@ -1,7 +1,9 @@
 """An activity's family: the original it descends from and every adaptation below it.
 
-A few queries whatever the family's size: one for the adaptation links of the whole library,
-one for the pages of this family (and the view restrictions Wagtail checks).
+A fixed number of queries whatever the family's size: the adaptation links of the whole
+library, then the visible pages of this family. Only what anyone may see is shown: a draft or
+restricted relative is left out, and the tree starts at the highest visible ancestor reached
+through visible pages only.
 """
 
 from dataclasses import dataclass, field
@@ -21,44 +23,45 @@ def family_tree(activity):
     from resources.models import ActivityPage
 
     links = dict(
-        ActivityPage.objects.live()
-        .public()
+        ActivityPage.objects.visible()
         .filter(adapted_from__isnull=False)
         .values_list("id", "adapted_from_id")
     )
-    links.setdefault(activity.id, activity.adapted_from_id)
-    root_id, depth = activity.id, 0
-    while links.get(root_id) and depth < MAX_DEPTH:
-        root_id, depth = links[root_id], depth + 1
+    links[activity.id] = activity.adapted_from_id
+
+    ancestors = [activity.id]
+    while links.get(ancestors[-1]) and len(ancestors) < MAX_DEPTH:
+        ancestors.append(links[ancestors[-1]])
 
     children_of = {}
     for child, parent in links.items():
         if parent:
             children_of.setdefault(parent, []).append(child)
-    family_ids, frontier = {root_id}, [root_id]
+    candidates, frontier = set(ancestors), [ancestors[-1]]
     for _ in range(MAX_DEPTH):
-        frontier = [child for parent in frontier for child in children_of.get(parent, [])]
-        frontier = [child for child in frontier if child not in family_ids]
+        frontier = [c for p in frontier for c in children_of.get(p, []) if c not in candidates]
         if not frontier:
             break
-        family_ids.update(frontier)
-    if len(family_ids) == 1:
-        return None
+        candidates.update(frontier)
 
-    pages = {
+    visible = {
         page.id: page
-        for page in ActivityPage.objects.filter(id__in=family_ids)
-        .filter(Q(live=True) | Q(id=activity.id))
+        for page in ActivityPage.objects.filter(id__in=candidates)
+        .filter(Q(id__in=ActivityPage.objects.visible().values("id")) | Q(id=activity.id))
         .only("id", "title", "url_path", "path", "depth", "live")
     }
-    if root_id not in pages:
-        return None
+    root_id = activity.id
+    for ancestor_id in ancestors[1:]:
+        if ancestor_id not in visible:
+            break
+        root_id = ancestor_id
 
     def build(page_id, seen):
-        node = Node(pages[page_id])
+        node = Node(visible[page_id])
         for child_id in sorted(children_of.get(page_id, [])):
-            if child_id in pages and child_id not in seen:
+            if child_id in visible and child_id not in seen:
                 node.children.append(build(child_id, seen | {child_id}))
         return node
 
-    return build(root_id, {root_id})
+    tree = build(root_id, {root_id})
+    return tree if tree.children else None

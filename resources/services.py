@@ -19,13 +19,30 @@ def can_adapt(activity, user):
     )
 
 
+def can_rate(activity, user):
+    """Anyone signed in, except the activity's authors and owner: no rating one's own work."""
+    return (
+        user.is_authenticated
+        and activity.owner_id != user.pk
+        and not activity.authors.filter(pk=user.pk).exists()
+    )
+
+
 def attribution_text(activity):
+    """The credit of ``activity``, followed by the credits it carries itself: an adaptation of
+    an adaptation keeps naming the first authors, as CC BY and BY-SA require."""
     authors = ", ".join(author.get_full_name() for author in activity.authors.all())
-    return _("“%(title)s” by %(authors)s, %(licence)s") % {
+    credit = _("“%(title)s” by %(authors)s, %(licence)s") % {
         "title": activity.title,
         "authors": authors or _("the Atelier community"),
         "licence": Licence(activity.licence).label,
     }
+    if activity.source_attribution:
+        credit = _("%(credit)s, itself adapted from %(source)s") % {
+            "credit": credit,
+            "source": activity.source_attribution,
+        }
+    return credit[:1000]
 
 
 def _free_slug(parent, base):
@@ -46,14 +63,16 @@ def adapt_activity(original, user):
     if not can_adapt(original, user):
         raise PermissionDenied(_("Only trainers and the training team can adapt an activity."))
     library = original.get_parent()
+    suffix = _(" (adaptation)")
     copy = original.copy(
         to=library,
         update_attrs={
-            "title": _("%(title)s (adaptation)") % {"title": original.title},
+            "title": original.title[: 255 - len(suffix)] + suffix,
             "slug": _free_slug(library, slugify(f"{original.slug}-adaptation")[:240]),
             "owner": user,
             "adapted_from": original,
             "source_attribution": attribution_text(original),
+            "original_licence": original.licence,
         },
         keep_live=False,
         copy_revisions=False,
@@ -61,6 +80,10 @@ def adapt_activity(original, user):
     ).specific
     copy.authors.set([user])
     copy.save()
+    # The revision Page.copy wrote still lists the original's authors: reverting to it in the
+    # history would drop the adapter. Only the adapter's own revision is kept.
+    copy.revisions.all().delete()
+    copy.latest_revision = copy.live_revision = None
     copy.save_revision(user=user, log_action=False)
     return copy
 
@@ -80,7 +103,7 @@ def rate(activity, user, score, comment=""):
     """One rating per person and activity: rating again replaces one's previous rating."""
     if not user.is_authenticated:
         raise PermissionDenied(_("Sign in to rate this activity."))
-    if activity.authors.filter(pk=user.pk).exists():
+    if not can_rate(activity, user):
         raise ValidationError(_("You cannot rate an activity you wrote."))
     rating = Rating.objects.filter(activity=activity, user=user).first() or Rating(
         activity=activity, user=user

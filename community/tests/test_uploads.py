@@ -1,5 +1,8 @@
 """Uploads are validated: a file must be what its extension says, and the error is French."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
@@ -43,12 +46,30 @@ def test_an_unlisted_extension_is_refused(client, trainer):
     assert not Document.objects.exists()
 
 
+def zip_bytes(*entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in entries:
+            archive.writestr(name, "x")
+    return buffer.getvalue()
+
+
+def test_a_zip_of_anything_renamed_docx_is_refused(client, trainer):
+    client.force_login(trainer)
+
+    upload(client, "cours.docx", zip_bytes("payload.exe"))
+
+    assert not Document.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
         ("trame.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
-        ("support.docx", b"PK\x03\x04\x14\x00\x06\x00"),
+        ("support.docx", zip_bytes("[Content_Types].xml", "word/document.xml")),
+        ("support.odt", zip_bytes("mimetype", "content.xml")),
         ("liste.csv", "nom;service\nDubois;État civil\n".encode()),
+        ("export.csv", "nom;service\nDubois;État civil\n".encode("utf-16")),
     ],
 )
 def test_real_files_are_accepted(client, trainer, name, content):

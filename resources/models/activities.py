@@ -6,8 +6,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -62,7 +62,33 @@ class ActivityTag(TaggedItemBase):
     )
 
 
+def group_size_fits(size):
+    """Activities that can run with ``size`` people."""
+    return Q(group_size_min__lte=size, group_size_max__gte=size)
+
+
+def newest_first():
+    """Newest publication first; never-published pages (demo data, imports) last on every
+    database (PostgreSQL would put NULLs first)."""
+    return [F("first_published_at").desc(nulls_last=True), "-id"]
+
+
 class ActivityPageQuerySet(PageQuerySet):
+    def visible(self):
+        """What anyone may see: published and not behind a view restriction. One rule, used
+        by every listing, counter, tree and feed of the library.
+
+        Wagtail's ``public()`` first reads every restriction (one query each time it is
+        called); this says the same in SQL, so a page costs no extra query per use.
+        """
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.live().exclude(Exists(restricted))
+
+    def fits_group(self, size):
+        return self.filter(group_size_fits(size))
+
     def with_engagement(self):
         """Counters every listing shows, each in its own subquery so that joins never
         multiply rows (and with ordering cleared, which would otherwise split the groups)."""
@@ -82,7 +108,7 @@ class ActivityPageQuerySet(PageQuerySet):
             rating_count=Coalesce(per_activity(Rating.objects, "activity", Count("pk")), 0),
             rating_average=per_activity(Rating.objects, "activity", Avg("score")),
             adaptation_count=Coalesce(
-                per_activity(ActivityPage.objects.live(), "adapted_from", Count("pk")), 0
+                per_activity(ActivityPage.objects.visible(), "adapted_from", Count("pk")), 0
             ),
         )
 
@@ -151,7 +177,15 @@ class ActivityPage(RoutablePageMixin, Page):
         editable=False,
     )
     source_attribution = models.CharField(
-        _("source attribution"), max_length=500, blank=True, editable=False
+        _("source attribution"), max_length=1000, blank=True, editable=False
+    )
+    original_licence = models.CharField(
+        _("original's licence"),
+        max_length=20,
+        choices=Licence.choices,
+        blank=True,
+        editable=False,
+        help_text=_("Kept so that the licence rule holds even if the original is deleted."),
     )
 
     objects = ActivityPageManager()
@@ -240,18 +274,18 @@ class ActivityPage(RoutablePageMixin, Page):
             errors["group_size_max"] = _(
                 "The maximum group size must be at least the minimum group size (%(minimum)s)."
             ) % {"minimum": self.group_size_min}
-        original = self.adapted_from
-        if original is not None and self.licence not in compatible_licences(original.licence):
+        original_licence = self.adapted_from.licence if self.adapted_from else self.original_licence
+        if original_licence and self.licence not in compatible_licences(original_licence):
             errors["licence"] = _(
                 "This adaptation cannot be published under %(chosen)s: the original activity "
                 "is under %(original)s, which allows only: %(allowed)s."
             ) % {
                 "chosen": Licence(self.licence).label,
-                "original": Licence(original.licence).label,
+                "original": Licence(original_licence).label,
                 "allowed": ", ".join(
                     str(licence.label)
                     for licence in Licence
-                    if licence in compatible_licences(original.licence)
+                    if licence in compatible_licences(original_licence)
                 ),
             }
         if errors:
@@ -262,7 +296,7 @@ class ActivityPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from resources.activity_forms import RatingForm, ReuseForm
         from resources.lineage import family_tree
-        from resources.services import can_adapt
+        from resources.services import can_adapt, can_rate
 
         context = super().get_context(request, *args, **kwargs)
         counters = (
@@ -278,10 +312,11 @@ class ActivityPage(RoutablePageMixin, Page):
             counters=counters,
             latest_reuses=self.reuses.select_related("user")[:5],
             latest_ratings=self.ratings.select_related("user")[:5],
-            adaptations=self.adaptations.live().public().order_by("title"),
+            adaptations=self.adaptations.visible().order_by("title"),
             family=family_tree(self),
-            original=self.adapted_from if self.adapted_from_id else None,
+            original=self.visible_original(),
             can_adapt=can_adapt(self, user),
+            can_rate=can_rate(self, user),
             licence_url=LICENCE_URLS.get(self.licence),
             reuse_form=kwargs.get("reuse_form") or ReuseForm(),
             rating_form=kwargs.get("rating_form")
@@ -290,6 +325,12 @@ class ActivityPage(RoutablePageMixin, Page):
             ),
         )
         return context
+
+    def visible_original(self):
+        """The original this adapts, if anyone may see it (else only the credit text shows)."""
+        if not self.adapted_from_id:
+            return None
+        return type(self).objects.visible().filter(pk=self.adapted_from_id).first()
 
     def _post_only(self, request):
         if request.method != "POST":
@@ -306,8 +347,8 @@ class ActivityPage(RoutablePageMixin, Page):
             return response
         try:
             adaptation = adapt_activity(self, request.user)
-        except PermissionDenied as refusal:
-            messages.error(request, str(refusal))
+        except (PermissionDenied, ValidationError) as refusal:
+            messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
             return redirect(self.get_url(request))
         messages.success(
             request,
@@ -326,9 +367,13 @@ class ActivityPage(RoutablePageMixin, Page):
         if response := self._post_only(request):
             return response
         form = ReuseForm(request.POST)
-        if not form.is_valid():
+        if form.is_valid():
+            try:
+                record_reuse(self, request.user, **form.cleaned_data)
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+        if form.errors:
             return self._render_with_errors(request, reuse_form=form)
-        record_reuse(self, request.user, **form.cleaned_data)
         messages.success(request, _("Thank you: your use of this activity is recorded."))
         return redirect(self.get_url(request) + "#utilisations")
 

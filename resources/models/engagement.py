@@ -34,6 +34,16 @@ class Reuse(models.Model):
         verbose_name_plural = _("reuses")
         ordering = ["-used_on", "-created_at"]
         indexes = [models.Index(fields=["activity", "-used_on"])]
+        constraints = [
+            # Counting the same session twice would inflate "most reused" and the badges.
+            models.UniqueConstraint(
+                fields=["activity", "user", "used_on"],
+                name="one_reuse_per_person_and_day",
+                violation_error_message=_(
+                    "You have already recorded a use of this activity on that date."
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.activity} — {self.user} ({self.used_on})"

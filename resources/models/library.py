@@ -27,13 +27,13 @@ class LibraryPage(RoutablePageMixin, IntroMixin, Page):
 
     def activities(self):
         from resources.models import ActivityPage
+        from resources.models.activities import newest_first
 
         return (
             ActivityPage.objects.child_of(self)
-            .live()
-            .public()
+            .visible()
             .prefetch_related("themes")
-            .order_by("-first_published_at", "-id")
+            .order_by(*newest_first())
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -223,7 +223,7 @@ class TrainingPathPage(IntroMixin, Page):
     def resolved_steps(self):
         """The steps in order, as :class:`PathStep`; one query whatever their number."""
         ids = self.step_activity_ids()
-        activities = ActivityPage.objects.live().public().in_bulk(ids) if ids else {}
+        activities = ActivityPage.objects.visible().in_bulk(ids) if ids else {}
         text_block = self.steps.stream_block.child_blocks["text"]
         steps = []
         for raw in self.steps.raw_data:

@@ -34,7 +34,6 @@ def jsonld_script(data):
 
 def activity_structured_data(activity, request=None):
     """The LearningResource an activity is, as a dict ready for json.dumps."""
-    from resources.models import ActivityPage
 
     data = {
         "@context": "https://schema.org",
@@ -60,7 +59,7 @@ def activity_structured_data(activity, request=None):
     if activity.adapted_from_id:
         # Only a published original is named and linked; the attribution text is the credit
         # written when the adaptation was made, and survives the original.
-        original = ActivityPage.objects.live().public().filter(pk=activity.adapted_from_id).first()
+        original = activity.visible_original()
         if original is not None:
             data["isBasedOn"] = {
                 "@type": "LearningResource",

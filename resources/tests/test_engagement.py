@@ -111,7 +111,7 @@ def test_counters_are_exact(activity):
     users = [UserFactory() for _ in range(4)]
     for user in users[:3]:
         Reuse.objects.create(activity=activity, user=user)
-    Reuse.objects.create(activity=activity, user=users[0])
+    Reuse.objects.create(activity=activity, user=users[0], used_on="2026-10-01")  # another day
     Rating.objects.create(activity=activity, user=users[0], score=4)
     Rating.objects.create(activity=activity, user=users[1], score=5)
 
