@@ -14,6 +14,7 @@ help:
 	@echo "make test           the whole test suite on SQLite"
 	@echo "make test-postgres  the whole test suite on PostgreSQL (server at 127.0.0.1:5432)"
 	@echo "make lint | check   ruff; missing migrations and check --deploy"
+	@echo "make bench-library  library pages: time and queries at 10 and 2,000 activities"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
