@@ -1,0 +1,57 @@
+"""Filters of the workshop catalogue and the events index (series, theme, format, open seats)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models import EventFormat, Series
+from resources.models import Theme
+
+
+class EventFilterForm(forms.Form):
+    """Works without JavaScript: the state is in the query string. A bad value is ignored
+    with a French error on its field, the other filters still apply."""
+
+    series = forms.ModelChoiceField(
+        label=_("Series"),
+        queryset=Series.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All series"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All themes"),
+    )
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[("", _("All formats")), *EventFormat.choices], required=False
+    )
+    upcoming = forms.BooleanField(label=_("With an upcoming session"), required=False)
+
+    def __init__(self, data, events):
+        super().__init__(data)
+        self.events = events
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(name) for name in self.fields)
+
+    def results(self):
+        from events.models import Session
+
+        events = self.events
+        self.is_valid()
+        values = {
+            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
+        }
+        if values.get("series"):
+            events = events.filter(series=values["series"])
+        if values.get("theme"):
+            events = events.filter(themes=values["theme"])
+        if values.get("format"):
+            events = events.filter(format=values["format"])
+        if values.get("upcoming"):
+            events = events.filter(pk__in=Session.objects.upcoming().scheduled().values("event_id"))
+        return events

@@ -1,0 +1,181 @@
+"""A session: one dated run of a workshop or an exchange event."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+MAX_CAPACITY = 500
+
+# What a calendar shows: a change to one of these bumps the session's SEQUENCE, so that
+# subscribed calendars update the event instead of adding a second one (RFC 5545, 3.8.7.4).
+CALENDAR_FIELDS = ("start", "end", "place", "online_url", "status")
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    CANCELLED = "cancelled", _("cancelled")
+    DONE = "done", _("done")
+
+
+def _count_registrations(status):
+    from events.models.registrations import Registration
+
+    return Coalesce(
+        Subquery(
+            Registration.objects.filter(session=OuterRef("pk"), status=status)
+            .order_by()
+            .values("session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
+class SessionQuerySet(models.QuerySet):
+    def upcoming(self):
+        """Sessions still to start, cancelled ones included (a cancellation is news too)."""
+        return self.filter(start__gt=timezone.now())
+
+    def past(self):
+        return self.filter(start__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=SessionStatus.SCHEDULED)
+
+    def published(self):
+        """Sessions of events anyone may see."""
+        return self.filter(event__live=True)
+
+    def with_counts(self):
+        """Confirmed and waitlisted counts, one subquery each (no row multiplication)."""
+        from events.models.registrations import RegistrationStatus
+
+        return self.annotate(
+            confirmed_count=_count_registrations(RegistrationStatus.CONFIRMED),
+            waitlist_count=_count_registrations(RegistrationStatus.WAITLISTED),
+        )
+
+
+class Session(models.Model):
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("workshop or event"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    place = models.CharField(
+        _("place"), max_length=250, blank=True, help_text=_("Room and address.")
+    )
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Video-conference link, shown only to people registered."),
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
+    )
+    registration_opens = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: open now.")
+    )
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"), null=True, blank=True, help_text=_("Empty: until the start.")
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        related_name="facilitated_sessions",
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
+    )
+    # Calendar identity: the UID never changes; SEQUENCE grows with each change people see.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["start"]
+        indexes = [models.Index(fields=["event", "start"]), models.Index(fields=["start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="events_session_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event.title} — {self.start_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            before = type(self).objects.filter(pk=self.pk).values(*CALENDAR_FIELDS).first() or {}
+            if any(before.get(name) != getattr(self, name) for name in before):
+                self.sequence += 1
+        super().save(*args, **kwargs)
+
+    @property
+    def start_label(self):
+        return date_format(timezone.localtime(self.start), "l j F Y, H\\hi")
+
+    @property
+    def is_cancelled(self):
+        return self.status == SessionStatus.CANCELLED
+
+    @property
+    def has_started(self):
+        return self.start <= timezone.now()
+
+    @property
+    def closes_at(self):
+        """Registration closes at the deadline, and never after the start."""
+        if self.registration_deadline:
+            return min(self.registration_deadline, self.start)
+        return self.start
+
+    @property
+    def is_open(self):
+        now = timezone.now()
+        return (
+            self.status == SessionStatus.SCHEDULED
+            and (self.registration_opens is None or self.registration_opens <= now)
+            and now < self.closes_at
+        )
+
+    @property
+    def seats_left(self):
+        """Needs ``with_counts()``; never negative even if the capacity was lowered."""
+        return max(self.capacity - self.confirmed_count, 0)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must come after the start.")
+        if self.registration_deadline and self.start and self.registration_deadline > self.start:
+            errors["registration_deadline"] = _(
+                "The registration deadline cannot be after the start."
+            )
+        if (
+            self.registration_opens
+            and self.registration_deadline
+            and self.registration_opens >= self.registration_deadline
+        ):
+            errors["registration_opens"] = _("Registration must open before its deadline.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,45 @@
+"""E-mails about registrations, written from templates in ``templates/events/emails/``."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def absolute(url):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _send(template, registration, **extra):
+    context = {
+        "registration": registration,
+        "session": registration.session,
+        "event": registration.session.event,
+        "user": registration.user,
+        "event_url": absolute(registration.session.event.url or "/"),
+        "cancel_url": absolute(reverse("events:cancel_by_link", args=[registration.token])),
+        "my_registrations_url": absolute(reverse("events:my_registrations")),
+        **extra,
+    }
+    subject = render_to_string(f"events/emails/{template}_subject.txt", context).strip()
+    body = render_to_string(f"events/emails/{template}.txt", context)
+    send_mail(subject, body, None, [registration.user.email])
+
+
+def registered(registration):
+    """Confirmation of a seat, or of a place on the waiting list with its position."""
+    from events.models import Registration
+
+    if registration.is_confirmed:
+        _send("confirmed", registration)
+    else:
+        position = (
+            Registration.objects.with_waitlist_position()
+            .values_list("waitlist_position", flat=True)
+            .get(pk=registration.pk)
+        )
+        _send("waitlisted", registration, position=position)
+
+
+def promoted(registration):
+    _send("promoted", registration)

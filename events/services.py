@@ -1,0 +1,167 @@
+"""Registration to sessions: every rule in one place, under a row lock on the session.
+
+Capacity holds under concurrency because each change first locks the session's row
+(``select_for_update``) inside a transaction: two registrations to one session run one after
+the other, so the count of confirmed seats they read is always current. On SQLite the whole
+database is locked by the write transaction instead, with the same effect.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events import notifications
+from events.models import Registration, RegistrationStatus, Session, SessionStatus
+
+
+class RegistrationError(ValidationError):
+    """A rule refused the change; its message is for the person who asked."""
+
+
+def _local(moment):
+    return date_format(timezone.localtime(moment), "l j F Y, H\\hi")
+
+
+def _locked_session(session_id):
+    try:
+        return (
+            Session.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .get(pk=session_id)
+        )
+    except (Session.DoesNotExist, ValueError, TypeError):
+        raise RegistrationError(_("This session does not exist.")) from None
+
+
+def registration_refusal(session, now):
+    """Why nobody may register to ``session`` now, or None if they may."""
+    if not session.event.live:
+        return _("This session does not exist.")
+    if session.status == SessionStatus.CANCELLED:
+        return _("This session is cancelled: registration is closed.")
+    if session.status == SessionStatus.DONE or session.start <= now:
+        return _("This session has already taken place.")
+    if session.registration_opens and now < session.registration_opens:
+        return _("Registration opens on %(date)s.") % {"date": _local(session.registration_opens)}
+    if now >= session.closes_at:
+        return _("Registration closed on %(date)s.") % {"date": _local(session.closes_at)}
+    return None
+
+
+def _confirmed_count(session):
+    return session.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+
+
+def _fill_free_seats(session, now):
+    """Promote the first people waiting into the free seats. Never once the session has
+    started or if it is cancelled: a seat offered too late is a seat nobody can take."""
+    if session.status != SessionStatus.SCHEDULED or session.start <= now:
+        return []
+    free = session.capacity - _confirmed_count(session)
+    if free <= 0:
+        return []
+    promoted = list(session.registrations.waitlist().select_related("user")[:free])
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+        transaction.on_commit(
+            lambda registration=registration: notifications.promoted(registration)
+        )
+    return promoted
+
+
+def register(session_id, user, now=None):
+    """Register ``user`` to a session: a confirmed seat if one is free, else the waiting list.
+
+    Raises :class:`RegistrationError` with the reason when a rule refuses it; nothing changes
+    then.
+    """
+    if not user.is_authenticated:
+        raise PermissionDenied(_("Sign in to register."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _locked_session(session_id)
+        if refusal := registration_refusal(session, now):
+            raise RegistrationError(refusal)
+        registration = Registration.objects.filter(session=session, user=user).first()
+        if registration and registration.status == RegistrationStatus.CONFIRMED:
+            raise RegistrationError(_("You are already registered for this session."))
+        if registration and registration.status == RegistrationStatus.WAITLISTED:
+            raise RegistrationError(_("You are already on the waiting list for this session."))
+        # Seats freed by a raised capacity go to those waiting before any newcomer.
+        _fill_free_seats(session, now)
+        has_seat = _confirmed_count(session) < session.capacity
+        registration = registration or Registration(session=session, user=user)
+        registration.status = (
+            RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITLISTED
+        )
+        registration.queued_at = now
+        registration.promoted_at = registration.cancelled_at = None
+        registration.save()
+        transaction.on_commit(lambda: notifications.registered(registration))
+    return registration
+
+
+def cancel(registration_id, user=None, token=None, now=None):
+    """Cancel a registration, by its owner (``user``) or by the secret link of its e-mail
+    (``token``); until the session starts. A freed seat goes to the first person waiting."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        found = Registration.objects.filter(pk=registration_id).values("session_id").first()
+        if found is None:
+            raise RegistrationError(_("This registration does not exist."))
+        session = _locked_session(found["session_id"])
+        registration = (
+            Registration.objects.select_for_update().select_related("user").get(pk=registration_id)
+        )
+        allowed = (user is not None and user.pk == registration.user_id) or (
+            token is not None and token == registration.token
+        )
+        if not allowed:
+            raise PermissionDenied(_("You can only cancel your own registrations."))
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationError(_("This registration is already cancelled."))
+        if session.start <= now:
+            raise RegistrationError(_("The session has started: it is too late to cancel."))
+        was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancelled_at"])
+        if was_confirmed:
+            _fill_free_seats(session, now)
+    return registration
+
+
+def fill_free_seats(session_id, now=None):
+    """After the training team raises a capacity: the waiting list moves up at once."""
+    with transaction.atomic():
+        return _fill_free_seats(_locked_session(session_id), now or timezone.now())
+
+
+def sessions_for_page(event, user):
+    """What an event page shows of its sessions, in a fixed number of queries: upcoming
+    sessions with their counts, and the visitor's own registration to each."""
+    upcoming = list(
+        Session.objects.filter(event=event)
+        .upcoming()
+        .with_counts()
+        .prefetch_related("facilitators")
+        .order_by("start")
+    )
+    mine = {}
+    if user.is_authenticated and upcoming:
+        mine = {
+            registration.session_id: registration
+            for registration in Registration.objects.filter(
+                user=user, session__in=[session.pk for session in upcoming]
+            )
+            .active()
+            .with_waitlist_position()
+        }
+    for session in upcoming:
+        session.my_registration = mine.get(session.pk)
+    past_count = Session.objects.filter(event=event).past().count()
+    return {"upcoming_sessions": upcoming, "past_session_count": past_count}

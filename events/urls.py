@@ -1,0 +1,12 @@
+from django.urls import path
+
+from events import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("seances/<int:session_id>/inscription/", views.register, name="register"),
+    path("inscriptions/<int:registration_id>/annulation/", views.cancel, name="cancel"),
+    path("inscriptions/annuler/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
+    path("mes-inscriptions/", views.my_registrations, name="my_registrations"),
+]
