@@ -81,9 +81,10 @@ def register(session_id, user, now=None):
     """
     if not user.is_authenticated:
         raise PermissionDenied(_("Sign in to register."))
-    now = now or timezone.now()
     with transaction.atomic():
         session = _locked_session(session_id)
+        # Read the clock once the lock is held: the queue's order is the order of the locks.
+        now = now or timezone.now()
         if refusal := registration_refusal(session, now):
             raise RegistrationError(refusal)
         registration = Registration.objects.filter(session=session, user=user).first()
@@ -108,12 +109,12 @@ def register(session_id, user, now=None):
 def cancel(registration_id, user=None, token=None, now=None):
     """Cancel a registration, by its owner (``user``) or by the secret link of its e-mail
     (``token``); until the session starts. A freed seat goes to the first person waiting."""
-    now = now or timezone.now()
     with transaction.atomic():
         found = Registration.objects.filter(pk=registration_id).values("session_id").first()
         if found is None:
             raise RegistrationError(_("This registration does not exist."))
         session = _locked_session(found["session_id"])
+        now = now or timezone.now()
         registration = (
             Registration.objects.select_for_update().select_related("user").get(pk=registration_id)
         )
