@@ -1,0 +1,303 @@
+"""Views of the training team's admin for events.
+
+The listings of sessions and registrations (counts in the query, filters, CSV and XLSX
+exports in local time), the session forms that move the waiting list up after a save, and the
+creation of recurring sessions (a preview of the dates, then all of them in one transaction).
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from events import services
+from events.admin_forms import RecurringSessionsForm
+from events.models import Registration, RegistrationStatus, Series, Session, SessionStatus
+from events.recurrence import describe
+
+SESSIONS_INDEX_URL = "events_sessions:index"
+REGISTRATIONS_INDEX_URL = "events_registrations:index"
+RECURRING_SESSIONS_URL = "events_recurring_sessions"
+
+CSV = SpreadsheetExportMixin.FORMAT_CSV
+XLSX = SpreadsheetExportMixin.FORMAT_XLSX
+
+
+LOCAL_FORMAT = "l j F Y, H\\hi"
+
+
+def local_label(moment):
+    """A moment in the site's local time, as the site writes it: “jeudi 14 janvier 2027,
+    18h00”."""
+    if moment is None:
+        return ""
+    return date_format(timezone.localtime(moment), LOCAL_FORMAT)
+
+
+def _export_local_csv(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def _export_local_xlsx(moment):
+    # A spreadsheet cell has no time zone: write the local wall-clock time, not UTC.
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+def _choice_label(choices):
+    def label(value):
+        try:
+            return str(choices(value).label)
+        except ValueError:
+            return value
+
+    return {CSV: label, XLSX: label}
+
+
+class LocalTimeExportMixin:
+    """Exports write dates in local time (Europe/Paris) and choices by their label."""
+
+    custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        datetime.datetime: {CSV: _export_local_csv, XLSX: _export_local_xlsx},
+    }
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Only “view” can be granted, even to a superuser: registrations change through the
+    registration service (``events.services``), which holds the capacity and waiting-list rules,
+    never by hand in the admin."""
+
+    allowed_actions = frozenset({"view"})
+
+    def user_has_permission(self, user, action):
+        return action in self.allowed_actions and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action in self.allowed_actions]
+        if not actions:
+            return super().users_with_any_permission(["view"]).none()
+        return super().users_with_any_permission(actions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sessions
+
+
+class SessionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=SessionStatus.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+    series = django_filters.ModelChoiceFilter(
+        label=_("Series"), field_name="event__series", queryset=Series.objects.all()
+    )
+    start = django_filters.DateFromToRangeFilter(
+        label=_("Start date"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Session
+        fields = []
+
+
+class SessionIndexView(LocalTimeExportMixin, generic.IndexView):
+    custom_field_preprocess = {"status": _choice_label(SessionStatus)}
+
+    def get_base_queryset(self):
+        # The counts are two subqueries of this one query: no query per row.
+        return Session.objects.with_counts().select_related("event", "event__series")
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        columns[0].label = _("Workshop or event")  # not “Workshop or event title”
+        return columns
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.user_has_permission("add"):
+            buttons.append(
+                HeaderButton(
+                    _("Create recurring sessions"),
+                    url=reverse(RECURRING_SESSIONS_URL),
+                    icon_name="calendar-alt",
+                )
+            )
+        return buttons
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("events.view_registration"):
+            buttons.append(
+                MenuItem(
+                    _("Registrations"),
+                    url=f"{reverse(REGISTRATIONS_INDEX_URL)}?session={instance.pk}",
+                    icon_name="group",
+                    priority=15,
+                )
+            )
+        return buttons
+
+
+class FillFreeSeatsMixin:
+    """After a session is saved, the first people waiting take the free seats at once (a raised
+    capacity, a session scheduled again); the service does nothing for a cancelled session."""
+
+    promoted = ()
+
+    def save_instance(self):
+        instance = super().save_instance()
+        self.promoted = services.fill_free_seats(instance.pk)
+        return instance
+
+    def save_action(self):
+        response = super().save_action()
+        if self.promoted and not self.expects_json_response:
+            count = len(self.promoted)
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(count)s person moved up from the waiting list.",
+                    "%(count)s people moved up from the waiting list.",
+                    count,
+                )
+                % {"count": count},
+            )
+        return response
+
+
+class SessionCreateView(FillFreeSeatsMixin, generic.CreateView):
+    pass
+
+
+class SessionEditView(FillFreeSeatsMixin, generic.EditView):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Registrations
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=RegistrationStatus.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+    series = django_filters.ModelChoiceFilter(
+        label=_("Series"), field_name="session__event__series", queryset=Series.objects.all()
+    )
+    session_start = django_filters.DateFromToRangeFilter(
+        label=_("Session date"), field_name="session__start", widget=DateRangePickerWidget
+    )
+    session = django_filters.ModelChoiceFilter(
+        label=_("Session"),
+        queryset=Session.objects.select_related("event").order_by("-start"),
+    )
+
+    class Meta:
+        model = Registration
+        fields = []
+
+
+class RegistrationIndexView(LocalTimeExportMixin, generic.IndexView):
+    custom_field_preprocess = {"status": _choice_label(RegistrationStatus)}
+
+    def get_base_queryset(self):
+        return Registration.objects.with_waitlist_position().select_related(
+            "user", "session__event"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Recurring sessions
+
+
+class RecurringSessionsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """First POST: the dates, for checking. Second POST (``action=create``): all the
+    sessions, in one transaction. The dates are computed again from the same fields, which
+    the preview carries as hidden inputs."""
+
+    model = Session
+    permission_required = "add"
+    form_class = RecurringSessionsForm
+    template_name = "events/admin/recurring_sessions.html"
+    page_title = _("Create recurring sessions")
+    header_icon = "calendar-alt"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse(SESSIONS_INDEX_URL),
+                "label": capfirst(Session._meta.verbose_name_plural),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    @property
+    def action(self):
+        return self.request.POST.get("action", "preview")
+
+    def post(self, request, *args, **kwargs):
+        if self.action == "edit":  # back from the preview, to change a field
+            return self.render_to_response(self.get_context_data(form=self.get_form()))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if self.action != "create":
+            return self.render_to_response(self.get_context_data(form=form, preview=True))
+        with transaction.atomic():
+            for session in form.sessions:
+                session.save()
+        count = len(form.sessions)
+        messages.success(
+            self.request,
+            ngettext(
+                "%(count)s session of “%(event)s” created.",
+                "%(count)s sessions of “%(event)s” created.",
+                count,
+            )
+            % {"count": count, "event": form.cleaned_data["event"].title},
+        )
+        return redirect(reverse(SESSIONS_INDEX_URL))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        context["media"] = form.media
+        if context.get("preview"):
+            data = form.cleaned_data
+            context["rule"] = describe(data["first_date"], data["frequency"])
+            context["dates"] = [
+                {
+                    "start": local_label(session.start),
+                    "end": date_format(timezone.localtime(session.end), "H\\hi"),
+                    "deadline": local_label(session.registration_deadline),
+                }
+                for session in form.sessions
+            ]
+        return context
