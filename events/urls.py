@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from events import views
+from events import urls_calendars, views
 
 app_name = "events"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("inscriptions/<int:registration_id>/annulation/", views.cancel, name="cancel"),
     path("inscriptions/annuler/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
     path("mes-inscriptions/", views.my_registrations, name="my_registrations"),
+    path("", include("events.urls_proposals")),
+    *urls_calendars.urlpatterns,
 ]

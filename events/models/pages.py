@@ -205,6 +205,7 @@ class EventListingMixin(IntroMixin, Page):
     """An index of events: each with its next sessions, filtered by series and theme."""
 
     child_model = None
+    accepts_proposals = False  # agents may propose workshops, not exchange events
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, *IntroMixin.search_fields]
@@ -243,6 +244,7 @@ class EventListingMixin(IntroMixin, Page):
 
 class WorkshopCatalogPage(EventListingMixin):
     child_model = WorkshopPage
+    accepts_proposals = True
     template = "events/event_listing.html"
 
     parent_page_types = ["community.HomePage"]
