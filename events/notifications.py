@@ -1,9 +1,31 @@
 """E-mails about registrations, written from templates in ``templates/events/emails/``."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+_muted = ContextVar("events_notifications_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """Bulk work (demo content, imports) registers people without e-mailing each of them."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def send_after_commit(notify, registration):
+    """E-mail once the change is committed, so a rolled-back change never tells anyone."""
+    if not _muted.get():
+        transaction.on_commit(lambda: notify(registration))
 
 
 def absolute(url):

@@ -67,9 +67,7 @@ def _fill_free_seats(session, now):
         registration.status = RegistrationStatus.CONFIRMED
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
-        transaction.on_commit(
-            lambda registration=registration: notifications.promoted(registration)
-        )
+        notifications.send_after_commit(notifications.promoted, registration)
     return promoted
 
 
@@ -102,7 +100,7 @@ def register(session_id, user, now=None):
         registration.queued_at = now
         registration.promoted_at = registration.cancelled_at = None
         registration.save()
-        transaction.on_commit(lambda: notifications.registered(registration))
+        notifications.send_after_commit(notifications.registered, registration)
     return registration
 
 

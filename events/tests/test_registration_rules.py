@@ -201,3 +201,15 @@ def test_calendar_sequence_grows_with_visible_changes_only(session):
     session.save()
     session.refresh_from_db()
     assert session.sequence == 2
+
+
+def test_bulk_work_can_register_without_e_mailing_anyone(
+    session, agent, django_capture_on_commit_callbacks
+):
+    from events import notifications
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with notifications.muted():
+            services.register(session.pk, agent)
+        services.register(session.pk, UserFactory(email="loud@atelier.example"))
+    assert [message.to for message in mail.outbox] == [["loud@atelier.example"]]
