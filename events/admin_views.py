@@ -170,6 +170,8 @@ class FillFreeSeatsMixin:
     def save_instance(self):
         instance = super().save_instance()
         self.promoted = services.fill_free_seats(instance.pk)
+        if "status" in self.form.changed_data and instance.status == SessionStatus.CANCELLED:
+            services.announce_cancellation(instance.pk)
         return instance
 
     def save_action(self):
@@ -194,6 +196,23 @@ class SessionCreateView(FillFreeSeatsMixin, generic.CreateView):
 
 class SessionEditView(FillFreeSeatsMixin, generic.EditView):
     pass
+
+
+class SessionDeleteView(generic.DeleteView):
+    """A session with registrations is history (and people's calendars): it is cancelled,
+    which tells them, never deleted."""
+
+    def form_valid(self, form):
+        if self.object.registrations.exists():
+            messages.error(
+                self.request,
+                _(
+                    "This session has registrations: it cannot be deleted. Cancel it instead "
+                    "(status “cancelled”): the people registered are told by e-mail."
+                ),
+            )
+            return redirect(reverse("events_sessions:edit", args=[self.object.pk]))
+        return super().form_valid(form)
 
 
 # ---------------------------------------------------------------------------------------------

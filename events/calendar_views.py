@@ -7,7 +7,7 @@ Calendar programs cannot sign in, so the personal feed's address is its key; ren
 from datetime import timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_POST
 from events.calendars import build_calendar
 from events.models import (
     CalendarToken,
-    EventPage,
     Registration,
     RegistrationStatus,
     Series,
@@ -37,13 +36,7 @@ def _ics_response(calendar, filename):
 
 def _public_sessions():
     """Upcoming sessions (cancelled ones too, so calendars update) of events anyone may see."""
-    return (
-        Session.objects.upcoming()
-        .published()
-        .filter(event__in=EventPage.objects.live().public())
-        .select_related("event")
-        .order_by("start", "pk")
-    )
+    return Session.objects.upcoming().visible().select_related("event").order_by("start", "pk")
 
 
 @require_GET
@@ -60,6 +53,7 @@ def calendar_series(request, slug):
     return _ics_response(build_calendar(name, sessions, request), f"agenda-{series.slug}.ics")
 
 
+@login_not_required  # calendar programs cannot sign in: the secret address is the key
 @never_cache
 @require_GET
 def calendar_personal(request, token):
@@ -69,7 +63,10 @@ def calendar_personal(request, token):
     registrations = (
         Registration.objects.filter(user_id=owner_id)
         .active()
-        .filter(session__start__gt=timezone.now() - PERSONAL_HISTORY, session__event__live=True)
+        .filter(
+            session__start__gt=timezone.now() - PERSONAL_HISTORY,
+            session__in=Session.objects.visible(),
+        )
         .select_related("session__event")
         .order_by("session__start", "pk")
     )
@@ -78,7 +75,8 @@ def calendar_personal(request, token):
         sessions.append(registration.session)
         if registration.status == RegistrationStatus.CONFIRMED:
             confirmed.add(registration.session_id)
-    calendar = build_calendar(_("Atelier — my sessions"), sessions, request, confirmed)
+    waiting = {session.pk for session in sessions} - confirmed
+    calendar = build_calendar(_("Atelier — my sessions"), sessions, request, confirmed, waiting)
     response = _ics_response(calendar, "mes-seances.ics")
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -52,8 +52,9 @@ def _reminder(session):
     return alarm
 
 
-def session_event(session, request=None, show_online=False):
-    """One VEVENT; ``show_online`` only for a confirmed registration's own feed."""
+def session_event(session, request=None, show_online=False, tentative=False):
+    """One VEVENT; ``show_online`` only for a confirmed registration's own feed, ``tentative``
+    for a place on the waiting list (no seat yet: no reminder either)."""
     url = event_url(session, request)
     online_url = session.online_url if show_online else ""
     cancelled = session.status == SessionStatus.CANCELLED
@@ -68,14 +69,15 @@ def session_event(session, request=None, show_online=False):
         event.add("location", location)
     event.add("url", url)
     event.add("sequence", session.sequence)
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    if not cancelled:
+    event.add("status", "CANCELLED" if cancelled else "TENTATIVE" if tentative else "CONFIRMED")
+    if not cancelled and not tentative:
         event.add_component(_reminder(session))
     return event
 
 
-def build_calendar(name, sessions, request=None, online_for=frozenset()):
-    """The feed: ``online_for`` holds the pks of sessions whose video link may be shown."""
+def build_calendar(name, sessions, request=None, online_for=frozenset(), tentative=frozenset()):
+    """The feed: ``online_for`` holds the pks of sessions whose video link may be shown,
+    ``tentative`` those where the reader is only on the waiting list."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -87,7 +89,11 @@ def build_calendar(name, sessions, request=None, online_for=frozenset()):
     calendar.add("x-published-ttl", "PT1H")
     sessions = list(sessions)
     for session in sessions:
-        calendar.add_component(session_event(session, request, session.pk in online_for))
+        calendar.add_component(
+            session_event(
+                session, request, session.pk in online_for, tentative=session.pk in tentative
+            )
+        )
     if sessions:
         calendar.add_missing_timezones(*_timezone_span(sessions))
     return calendar

@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 _muted = ContextVar("events_notifications_muted", default=False)
 
@@ -25,11 +26,25 @@ def muted():
 def send_after_commit(notify, registration):
     """E-mail once the change is committed, so a rolled-back change never tells anyone."""
     if not _muted.get():
-        transaction.on_commit(lambda: notify(registration))
+        # robust: a mail server that fails must not turn a saved registration into an error
+        # page, nor stop the e-mails queued after this one (the failure is logged).
+        transaction.on_commit(lambda: notify(registration), robust=True)
 
 
 def absolute(url):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def send(template, user, context):
+    """One e-mail from ``events/emails/<template>(_subject).txt``, in the recipient's language
+    (their admin preference, else the site's: French)."""
+    from wagtail.users.models import UserProfile
+
+    language = UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = render_to_string(f"events/emails/{template}_subject.txt", context)
+        body = render_to_string(f"events/emails/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
 
 
 def _send(template, registration, **extra):
@@ -43,9 +58,7 @@ def _send(template, registration, **extra):
         "my_registrations_url": absolute(reverse("events:my_registrations")),
         **extra,
     }
-    subject = render_to_string(f"events/emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"events/emails/{template}.txt", context)
-    send_mail(subject, body, None, [registration.user.email])
+    send(template, registration.user, context)
 
 
 def registered(registration):
@@ -65,3 +78,7 @@ def registered(registration):
 
 def promoted(registration):
     _send("promoted", registration)
+
+
+def session_cancelled(registration):
+    _send("session_cancelled", registration)

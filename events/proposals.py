@@ -8,11 +8,8 @@ requests changes with a message: for the proposer, that is a decline, told by e-
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import models, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -20,12 +17,13 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowState
 
+from events import notifications
 from events.models import WorkshopCatalogPage, WorkshopPage
 from events.notifications import absolute
-from resources.services import _free_slug
 from resources.signals import attach_review_workflow
 
 
@@ -80,7 +78,7 @@ def propose_workshop(user, cleaned_data, catalog=None):
     with transaction.atomic():
         page = WorkshopPage(
             title=title,
-            slug=_free_slug(catalog, slugify(title)[:240] or "atelier"),
+            slug=find_available_slug(catalog, slugify(title)[:240] or "atelier"),
             summary=cleaned_data["pitch"],
             description=description_html(cleaned_data.get("description", "")),
             series=cleaned_data.get("series"),
@@ -158,12 +156,6 @@ def proposals_of(user):
 # E-mails to the proposer, sent by the receivers of ``events.signals``.
 
 
-def _language_of(user):
-    from wagtail.users.models import UserProfile
-
-    return UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
-
-
 def _send(template, page, user, **extra):
     context = {
         "user": user,
@@ -171,10 +163,7 @@ def _send(template, page, user, **extra):
         "my_proposals_url": absolute(reverse("events:my_proposals")),
         **extra,
     }
-    with translation.override(_language_of(user)):
-        subject = render_to_string(f"events/emails/{template}_subject.txt", context)
-        body = render_to_string(f"events/emails/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+    notifications.send(template, user, context)
 
 
 def _page_url(page):

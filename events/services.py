@@ -2,26 +2,23 @@
 
 Capacity holds under concurrency because each change first locks the session's row
 (``select_for_update``) inside a transaction: two registrations to one session run one after
-the other, so the count of confirmed seats they read is always current. On SQLite the whole
-database is locked by the write transaction instead, with the same effect.
+the other, so the count of confirmed seats they read is always current. SQLite has no row
+locks: there, transactions start IMMEDIATE (see the settings), which locks the database for
+writing from the first statement, with the same effect.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from events import notifications
-from events.models import Registration, RegistrationStatus, Session, SessionStatus
+from events.models import EventPage, Registration, RegistrationStatus, Session, SessionStatus
+from events.models.sessions import local_label
 
 
 class RegistrationError(ValidationError):
     """A rule refused the change; its message is for the person who asked."""
-
-
-def _local(moment):
-    return date_format(timezone.localtime(moment), "l j F Y, H\\hi")
 
 
 def _locked_session(session_id):
@@ -35,18 +32,22 @@ def _locked_session(session_id):
         raise RegistrationError(_("This session does not exist.")) from None
 
 
-def registration_refusal(session, now):
-    """Why nobody may register to ``session`` now, or None if they may."""
-    if not session.event.live:
+def registration_refusal(session, now, event_visible=True):
+    """Why nobody may register to ``session`` now, or None if they may. The event's
+    visibility (``EventPage.objects.visible()``) is the caller's to give: a page showing its
+    own sessions already knows it."""
+    if not event_visible:
         return _("This session does not exist.")
     if session.status == SessionStatus.CANCELLED:
         return _("This session is cancelled: registration is closed.")
     if session.status == SessionStatus.DONE or session.start <= now:
         return _("This session has already taken place.")
     if session.registration_opens and now < session.registration_opens:
-        return _("Registration opens on %(date)s.") % {"date": _local(session.registration_opens)}
+        return _("Registration opens on %(date)s.") % {
+            "date": local_label(session.registration_opens)
+        }
     if now >= session.closes_at:
-        return _("Registration closed on %(date)s.") % {"date": _local(session.closes_at)}
+        return _("Registration closed on %(date)s.") % {"date": local_label(session.closes_at)}
     return None
 
 
@@ -83,7 +84,8 @@ def register(session_id, user, now=None):
         session = _locked_session(session_id)
         # Read the clock once the lock is held: the queue's order is the order of the locks.
         now = now or timezone.now()
-        if refusal := registration_refusal(session, now):
+        visible = EventPage.objects.visible().filter(pk=session.event_id).exists()
+        if refusal := registration_refusal(session, now, visible):
             raise RegistrationError(refusal)
         registration = Registration.objects.filter(session=session, user=user).first()
         if registration and registration.status == RegistrationStatus.CONFIRMED:
@@ -140,9 +142,25 @@ def fill_free_seats(session_id, now=None):
         return _fill_free_seats(_locked_session(session_id), now or timezone.now())
 
 
+def announce_cancellation(session_id):
+    """The training team cancelled a session: everyone registered or waiting hears it by
+    e-mail (their calendars follow through STATUS:CANCELLED)."""
+    registrations = (
+        Registration.objects.filter(session_id=session_id)
+        .active()
+        .select_related("user", "session__event")
+    )
+    for registration in registrations:
+        notifications.send_after_commit(notifications.session_cancelled, registration)
+    return len(registrations)
+
+
 def sessions_for_page(event, user):
     """What an event page shows of its sessions, in a fixed number of queries: upcoming
-    sessions with their counts, and the visitor's own registration to each."""
+    sessions with their counts and facilitators, why registering is refused (the same rule
+    as :func:`register`), and the visitor's own registration to each."""
+    now = timezone.now()
+    visible = EventPage.objects.visible().filter(pk=event.pk).exists()
     upcoming = list(
         Session.objects.filter(event=event)
         .upcoming()
@@ -161,6 +179,10 @@ def sessions_for_page(event, user):
             .with_waitlist_position()
         }
     for session in upcoming:
+        session.event = event
         session.my_registration = mine.get(session.pk)
-    past_count = Session.objects.filter(event=event).past().count()
+        session.refusal = registration_refusal(session, now, visible)
+    past_count = (
+        Session.objects.filter(event=event).past().exclude(status=SessionStatus.CANCELLED).count()
+    )
     return {"upcoming_sessions": upcoming, "past_session_count": past_count}

@@ -4,7 +4,7 @@ The rules are in ``events.services``; a view only turns their answer into a mess
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events import services
-from events.models import Registration, Session
+from events.models import Registration, RegistrationStatus, Session, SessionStatus
 
 
 def _back(request, fallback):
@@ -30,7 +30,7 @@ def _back(request, fallback):
 def _event_url(session_id, request):
     session = Session.objects.select_related("event").filter(pk=session_id).first()
     if session and session.event.live:
-        return session.event.get_url(request) + "#seances"
+        return session.event.get_url(request)
     return reverse("events:my_registrations")
 
 
@@ -83,6 +83,7 @@ def cancel(request, registration_id):
     return _back(request, reverse("events:my_registrations"))
 
 
+@login_not_required  # the e-mail's secret link is enough, even where sign-in is required
 def cancel_by_link(request, token):
     """The e-mail's link: a page that asks to confirm (mail scanners open links; only the
     button cancels), then cancels without signing in."""
@@ -104,17 +105,18 @@ def cancel_by_link(request, token):
 
 @login_required
 def my_registrations(request):
-    mine = (
-        Registration.objects.filter(user=request.user)
-        .select_related("session__event__series")
+    mine = Registration.objects.filter(user=request.user).select_related("session__event__series")
+    now = timezone.now()
+    upcoming = (
+        mine.active()
+        .filter(session__start__gt=now)
         .with_waitlist_position()
         .order_by("session__start")
     )
-    now = timezone.now()
-    upcoming = [r for r in mine if r.session.start > now and not r.is_cancelled]
-    past = [r for r in mine if r.session.start <= now and not r.is_cancelled][::-1]
-    return render(
-        request,
-        "events/my_registrations.html",
-        {"upcoming": upcoming, "past": past, "now": now},
+    # What the person took part in: a seat, at a session that was held.
+    past = (
+        mine.filter(status=RegistrationStatus.CONFIRMED, session__start__lte=now)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .order_by("-session__start")
     )
+    return render(request, "events/my_registrations.html", {"upcoming": upcoming, "past": past})

@@ -70,6 +70,7 @@ class SessionViewSet(ModelViewSet):
     index_view_class = admin_views.SessionIndexView
     add_view_class = admin_views.SessionCreateView
     edit_view_class = admin_views.SessionEditView
+    delete_view_class = admin_views.SessionDeleteView
     inspect_view_enabled = True
     inspect_view_fields = [
         "event",

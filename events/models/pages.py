@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from community.models.mixins import IntroMixin
+from community.models.querysets import VisiblePageQuerySet
 from community.pagination import paginate
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -86,6 +87,8 @@ class EventPage(Page):
         editable=False,
     )
     preferred_dates = models.TextField(_("preferred dates"), max_length=500, blank=True)
+
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
 
     search_fields = [
         *Page.search_fields,
@@ -218,8 +221,7 @@ class EventListingMixin(IntroMixin, Page):
 
         return (
             self.child_model.objects.child_of(self)
-            .live()
-            .public()
+            .visible()
             .select_related("series")
             .prefetch_related(
                 "themes",

@@ -13,6 +13,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 MAX_CAPACITY = 500
+LOCAL_DATETIME_FORMAT = "l j F Y, H\\hi"  # « jeudi 14 janvier 2027, 18h00 »
+
+
+def local_label(moment):
+    """A moment as the site writes it, in its local time (Europe/Paris)."""
+    return date_format(timezone.localtime(moment), LOCAL_DATETIME_FORMAT) if moment else ""
+
 
 # What a calendar shows: a change to one of these bumps the session's SEQUENCE, so that
 # subscribed calendars update the event instead of adding a second one (RFC 5545, 3.8.7.4).
@@ -51,9 +58,11 @@ class SessionQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(status=SessionStatus.SCHEDULED)
 
-    def published(self):
-        """Sessions of events anyone may see."""
-        return self.filter(event__live=True)
+    def visible(self):
+        """Sessions of events anyone may see (published, not behind a view restriction)."""
+        from events.models.pages import EventPage
+
+        return self.filter(event__in=EventPage.objects.visible())
 
     def with_counts(self):
         """Confirmed and waitlisted counts, one subquery each (no row multiplication)."""
@@ -131,7 +140,7 @@ class Session(models.Model):
 
     @property
     def start_label(self):
-        return date_format(timezone.localtime(self.start), "l j F Y, H\\hi")
+        return local_label(self.start)
 
     @property
     def is_cancelled(self):
@@ -149,15 +158,6 @@ class Session(models.Model):
         return self.start
 
     @property
-    def is_open(self):
-        now = timezone.now()
-        return (
-            self.status == SessionStatus.SCHEDULED
-            and (self.registration_opens is None or self.registration_opens <= now)
-            and now < self.closes_at
-        )
-
-    @property
     def seats_left(self):
         """Needs ``with_counts()``; never negative even if the capacity was lowered."""
         return max(self.capacity - self.confirmed_count, 0)
@@ -171,11 +171,10 @@ class Session(models.Model):
             errors["registration_deadline"] = _(
                 "The registration deadline cannot be after the start."
             )
-        if (
-            self.registration_opens
-            and self.registration_deadline
-            and self.registration_opens >= self.registration_deadline
-        ):
-            errors["registration_opens"] = _("Registration must open before its deadline.")
+        closes = self.registration_deadline or self.start
+        if self.registration_opens and closes and self.registration_opens >= closes:
+            errors["registration_opens"] = _(
+                "Registration must open before its deadline and before the start."
+            )
         if errors:
             raise ValidationError(errors)

@@ -3,7 +3,7 @@
 from django import template
 from django.urls import reverse
 
-from events.models import CalendarToken, Series
+from events.models import CalendarToken, EventPage, Series
 from events.notifications import absolute
 
 register = template.Library()
@@ -22,8 +22,8 @@ def calendar_subscription(context):
 
 @register.simple_tag
 def calendar_series_feeds():
-    """``{% calendar_series_feeds as feeds %}``: one feed per series that has a live event."""
-    series_list = Series.objects.filter(events__live=True).distinct().order_by("name")
+    """``{% calendar_series_feeds as feeds %}``: one feed per series with a visible event."""
+    series_list = Series.objects.filter(events__in=EventPage.objects.visible()).distinct()
     return [
         {"name": series.name, "url": reverse("events:calendar_series", args=[series.slug])}
         for series in series_list

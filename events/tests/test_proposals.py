@@ -132,7 +132,7 @@ def test_the_same_title_twice_gets_its_own_address(client, agent, catalog):
     client.post(PROPOSE_URL, valid_data())
     assert sorted(WorkshopPage.objects.values_list("slug", flat=True)) == [
         "animer-une-reunion-debout",
-        "animer-une-reunion-debout-2",
+        "animer-une-reunion-debout-1",
     ]
 
 

@@ -6,8 +6,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +19,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from community.models.querysets import VisiblePageQuerySet
 from resources.blocks import AttachmentBlock, ObjectiveBlock, StepBlock
 from resources.licences import LICENCE_URLS, Licence, compatible_licences
 
@@ -73,19 +73,7 @@ def newest_first():
     return [F("first_published_at").desc(nulls_last=True), "-id"]
 
 
-class ActivityPageQuerySet(PageQuerySet):
-    def visible(self):
-        """What anyone may see: published and not behind a view restriction. One rule, used
-        by every listing, counter, tree and feed of the library.
-
-        Wagtail's ``public()`` first reads every restriction (one query each time it is
-        called); this says the same in SQL, so a page costs no extra query per use.
-        """
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.live().exclude(Exists(restricted))
-
+class ActivityPageQuerySet(VisiblePageQuerySet):
     def fits_group(self, size):
         return self.filter(group_size_fits(size))
 
