@@ -125,6 +125,14 @@ ATELIER_SIGN_IN_REQUIRED = env.bool("ATELIER_SIGN_IN_REQUIRED", default=False)
 # The demo content creates an administrator with a published password: never in production.
 ATELIER_DEMO_CONTENT_ALLOWED = env.bool("ATELIER_DEMO_CONTENT_ALLOWED", default=False)
 
+# Training rules the training team may tune per deployment.
+# In-house trainers may facilitate up to this many hours a year (the admin warns beyond it).
+ATELIER_FACILITATION_HOURS_CAP = env.int("ATELIER_FACILITATION_HOURS_CAP", default=90)
+# Over-booking never offers more than this many times a session's capacity.
+ATELIER_OVERBOOKING_MAX_RATIO = env.float("ATELIER_OVERBOOKING_MAX_RATIO", default=1.3)
+# Feedback results stay hidden until a session or workshop has this many answers (anonymity).
+ATELIER_FEEDBACK_MIN_ANSWERS = env.int("ATELIER_FEEDBACK_MIN_ANSWERS", default=5)
+
 # French first, English second.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]

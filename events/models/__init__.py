@@ -1,4 +1,12 @@
 from .calendars import CalendarToken
+from .feedback import (
+    Applied,
+    FeedbackAnswer,
+    FeedbackInvitation,
+    FollowUpAnswer,
+    SeriesSubscription,
+    UsefulSkills,
+)
 from .pages import (
     EventFormat,
     EventIndexPage,
@@ -8,11 +16,18 @@ from .pages import (
     WorkshopCatalogPage,
     WorkshopPage,
 )
-from .registrations import Registration, RegistrationStatus
+from .registrations import Attendance, Registration, RegistrationStatus
 from .series import Series
 from .sessions import Session, SessionStatus
 
 __all__ = [
+    "Applied",
+    "Attendance",
+    "FeedbackAnswer",
+    "FeedbackInvitation",
+    "FollowUpAnswer",
+    "SeriesSubscription",
+    "UsefulSkills",
     "CalendarToken",
     "EventFormat",
     "EventIndexPage",

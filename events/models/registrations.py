@@ -22,6 +22,12 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class Attendance(models.TextChoices):
+    UNKNOWN = "", _("not recorded")
+    PRESENT = "present", _("present")
+    ABSENT = "absent", _("absent")
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
@@ -73,6 +79,15 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(_("promoted from the waiting list at"), null=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, blank=True, default=""
+    )
+    # Reminders and the seat confirmation step: each is sent once, whatever how often the
+    # command runs, because it is recorded here in the same transaction as it is queued.
+    reminder_2d_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_2h_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    seat_confirmation_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    seat_confirmed_at = models.DateTimeField(_("seat confirmed at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -20,6 +20,25 @@ class Series(models.Model):
         validators=[hex_colour],
         help_text=_("Shown as a mark beside the series name; the name is always written too."),
     )
+    requires_seat_confirmation = models.BooleanField(
+        _("ask people to confirm their seat"),
+        default=False,
+        help_text=_(
+            "Three days before, people registered are asked to confirm their seat; seats not "
+            "confirmed the day before go to the waiting list."
+        ),
+    )
+    # The no-show rate the training team chose to apply (it sees the measured one first):
+    # sessions of the series then take capacity / (1 − rate) registrations, within the cap
+    # of the ATELIER_OVERBOOKING_MAX_RATIO setting. Empty: no over-booking.
+    overbooking_rate = models.DecimalField(
+        _("applied no-show rate"),
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("series")

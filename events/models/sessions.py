@@ -109,6 +109,19 @@ class Session(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
+    # The roll call: once closed, attendance is final and no-shows are marked.
+    roll_call_closed_at = models.DateTimeField(_("roll call closed at"), null=True, blank=True)
+    roll_call_closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("roll call closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # When the followers of the series were told that registration is open (once only).
+    opening_announced_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Calendar identity: the UID never changes; SEQUENCE grows with each change people see.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
