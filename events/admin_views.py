@@ -1,8 +1,9 @@
 """Views of the training team's admin for events.
 
 The listings of sessions and registrations (counts in the query, filters, CSV and XLSX
-exports in local time), the session forms that move the waiting list up after a save, and the
-creation of recurring sessions (a preview of the dates, then all of them in one transaction).
+exports in local time, attendance), the session forms that move the waiting list up after a save
+and warn when a facilitator passes the yearly hours cap, and the creation of recurring sessions
+(a preview of the dates, then all of them in one transaction).
 """
 
 import datetime
@@ -11,6 +12,7 @@ import django_filters
 from django import forms
 from django.db import transaction
 from django.shortcuts import redirect
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,6 +24,7 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -31,8 +34,16 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from events import services
 from events.admin_forms import RecurringSessionsForm
-from events.models import Registration, RegistrationStatus, Series, Session, SessionStatus
+from events.models import (
+    Attendance,
+    Registration,
+    RegistrationStatus,
+    Series,
+    Session,
+    SessionStatus,
+)
 from events.recurrence import describe
+from events.services import attendance
 
 SESSIONS_INDEX_URL = "events_sessions:index"
 REGISTRATIONS_INDEX_URL = "events_registrations:index"
@@ -158,6 +169,24 @@ class SessionIndexView(LocalTimeExportMixin, generic.IndexView):
                     priority=15,
                 )
             )
+        if self.request.user.has_perm(attendance.TEAM_PERMISSION):
+            buttons.append(
+                MenuItem(
+                    _("Sign-in sheet"),
+                    url=reverse("events:sign_in_sheet", args=[instance.pk]),
+                    icon_name="doc-full",
+                    priority=16,
+                )
+            )
+            if instance.status != SessionStatus.CANCELLED:
+                buttons.append(
+                    MenuItem(
+                        _("Roll call"),
+                        url=reverse("events:roll_call", args=[instance.pk]),
+                        icon_name="tasks",
+                        priority=17,
+                    )
+                )
         return buttons
 
 
@@ -190,11 +219,34 @@ class FillFreeSeatsMixin:
         return response
 
 
-class SessionCreateView(FillFreeSeatsMixin, generic.CreateView):
+class FacilitationCapMixin:
+    """After a session is saved, a warning names each of its facilitators whose planned hours
+    that year pass the cap (in-house trainers may train colleagues up to 90 h a year). A warning
+    only: the training team may know of an exception."""
+
+    def save_action(self):
+        response = super().save_action()
+        if not self.expects_json_response:
+            year = timezone.localtime(self.object.start).year
+            for person, hours in attendance.over_cap(self.object):
+                messages.warning(
+                    self.request,
+                    _("%(name)s: %(hours)s h planned in %(year)s, beyond the cap of %(cap)s h")
+                    % {
+                        "name": person,
+                        "hours": floatformat(hours, -1),
+                        "year": year,
+                        "cap": attendance.hours_cap(),
+                    },
+                )
+        return response
+
+
+class SessionCreateView(FacilitationCapMixin, FillFreeSeatsMixin, generic.CreateView):
     pass
 
 
-class SessionEditView(FillFreeSeatsMixin, generic.EditView):
+class SessionEditView(FacilitationCapMixin, FillFreeSeatsMixin, generic.EditView):
     pass
 
 
@@ -219,12 +271,30 @@ class SessionDeleteView(generic.DeleteView):
 # Registrations
 
 
+NOT_RECORDED = "unknown"  # a filter value cannot be "" (that means “all”)
+
+
+def _filter_attendance(queryset, name, value):
+    return queryset.filter(attendance=Attendance.UNKNOWN if value == NOT_RECORDED else value)
+
+
 class RegistrationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=RegistrationStatus.choices,
         empty_label=_("All"),
         widget=forms.RadioSelect,
+    )
+    attendance = django_filters.ChoiceFilter(
+        label=_("Attendance"),
+        choices=[
+            (Attendance.PRESENT, Attendance.PRESENT.label),
+            (Attendance.ABSENT, Attendance.ABSENT.label),
+            (NOT_RECORDED, Attendance.UNKNOWN.label),
+        ],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+        method=_filter_attendance,
     )
     series = django_filters.ModelChoiceFilter(
         label=_("Series"), field_name="session__event__series", queryset=Series.objects.all()
@@ -243,12 +313,37 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 
 class RegistrationIndexView(LocalTimeExportMixin, generic.IndexView):
-    custom_field_preprocess = {"status": _choice_label(RegistrationStatus)}
+    custom_field_preprocess = {
+        "status": _choice_label(RegistrationStatus),
+        "attendance": _choice_label(Attendance),
+    }
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # The viewset gives the exported fields; attendance comes last, so that the columns
+        # people's spreadsheets already read keep their place.
+        if "attendance" not in self.list_export:
+            self.list_export = [*self.list_export, "attendance"]
 
     def get_base_queryset(self):
         return Registration.objects.with_waitlist_position().select_related(
             "user", "session__event"
         )
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        names = [column.name for column in columns]
+        after = (
+            names.index("get_status_display") + 1 if "get_status_display" in names else len(columns)
+        )
+        column = StatusTagColumn(
+            "get_attendance_display",
+            label=_("Attendance"),
+            sort_key="attendance",
+            primary=lambda registration: registration.attendance == Attendance.PRESENT,
+        )
+        return [*columns[:after], column, *columns[after:]]
 
 
 # ---------------------------------------------------------------------------------------------
