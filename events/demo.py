@@ -1,5 +1,6 @@
 """Demo content of the events: the five series of an agent-to-agent school, the workshop
-catalogue and the exchange events, their sessions around today and people registered.
+catalogue and the exchange events, their sessions around today and people registered; for the
+sessions that took place, the roll call (some no-shows) and the anonymous questionnaires.
 
 The data is in ``events.demo_workshops``. Idempotent like every demo loader: a series is
 found by its slug, a page by its slug under its index, and an event's sessions are created
@@ -8,6 +9,7 @@ relative to the day of the first run).
 """
 
 import datetime
+import random
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -20,14 +22,25 @@ from community.demo_registry import register
 from community.models import HomePage, User
 from events import notifications, services
 from events.demo_workshops import (
+    APPLIED,
+    DEFAULT_NO_SHOW_RATE,
     EXCHANGES,
     EXTRA_AGENTS,
+    FEEDBACK_ANSWER_RATE,
+    FEEDBACK_COMMENTS,
+    FOLLOWUP_AFTER_DAYS,
+    FOLLOWUP_ANSWER_RATE,
+    FOLLOWUP_COMMENTS,
     MONTHLY_MEETUP_MONTHS,
     MONTHLY_MEETUP_REGISTERED,
     MONTHLY_MEETUP_SLUG,
+    NO_SHOW_RATES,
     ONLINE_URL,
     PLACES,
+    RATINGS,
     SERIES,
+    USEFUL_SKILLS,
+    WILL_APPLY,
     WORKSHOPS,
 )
 from events.factories import (
@@ -37,8 +50,12 @@ from events.factories import (
     WorkshopPageFactory,
 )
 from events.models import (
+    Attendance,
     EventFormat,
     EventIndexPage,
+    FeedbackAnswer,
+    FeedbackInvitation,
+    FollowUpAnswer,
     Registration,
     RegistrationStatus,
     Series,
@@ -389,3 +406,116 @@ def load(report):
             else:
                 dated = _dated(planner.today, entry["sessions"])
             planner.sessions(page, entry, dated)
+        _Aftermath(report, organiser).run()
+
+
+def _weighted(rng, choices):
+    values, weights = zip(*choices, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+class _Aftermath:
+    """The roll call and the questionnaires of the sessions that took place, so that the
+    no-show rate, the response rate, satisfaction and what was applied six weeks later show
+    real numbers. Drawn from a generator seeded by the session (same data on every machine);
+    written in bulk; only for sessions marked done whose roll call is still open, so a second
+    run, or a session that went by since the first, adds nothing."""
+
+    def __init__(self, report, organiser):
+        self.report = report
+        self.organiser = organiser
+        self.now = timezone.now()
+        self.today = timezone.localdate()
+        self.invitations, self.answers, self.followups = [], [], []
+
+    def run(self):
+        sessions = list(
+            Session.objects.filter(
+                status=SessionStatus.DONE, roll_call_closed_at__isnull=True, start__lte=self.now
+            )
+            .select_related("event__series")
+            .prefetch_related("facilitators")
+        )
+        if not sessions:
+            closed = Session.objects.filter(roll_call_closed_at__isnull=False).count()
+            _tally(self.report, "appels clos", closed, created=False)
+            _tally(
+                self.report, "réponses aux questionnaires", FeedbackAnswer.objects.count(), False
+            )
+            return
+        confirmed = {}
+        for registration in Registration.objects.filter(
+            session__in=sessions, status=RegistrationStatus.CONFIRMED
+        ).order_by("pk"):
+            confirmed.setdefault(registration.session_id, []).append(registration)
+        marked = []
+        for session in sessions:
+            marked += self._roll_call(session, confirmed.get(session.pk, []))
+        Registration.objects.bulk_update(marked, ["attendance"])
+        Session.objects.bulk_update(sessions, ["roll_call_closed_at", "roll_call_closed_by"])
+        FeedbackInvitation.objects.bulk_create(self.invitations)
+        FeedbackAnswer.objects.bulk_create(self.answers)
+        FollowUpAnswer.objects.bulk_create(self.followups)
+        _tally(self.report, "appels clos", len(sessions), created=True)
+        _tally(self.report, "réponses aux questionnaires", len(self.answers), created=True)
+        _tally(self.report, "réponses à 6 semaines", len(self.followups), created=True)
+
+    def _roll_call(self, session, registrations):
+        day = timezone.localdate(session.start)
+        rng = random.Random(f"{session.event.slug}/{day.isoformat()}")  # noqa: S311 (demo data)
+        series = session.event.series
+        rate = NO_SHOW_RATES.get(series.slug if series else None, DEFAULT_NO_SHOW_RATE)
+        count = len(registrations)
+        absent = min(count, max(0, round(count * (rate + rng.uniform(-0.07, 0.07)))))
+        absentees = {registration.pk for registration in rng.sample(registrations, absent)}
+        for registration in registrations:
+            present = registration.pk not in absentees
+            registration.attendance = Attendance.PRESENT if present else Attendance.ABSENT
+            if present:
+                self._feedback(rng, session, registration, series, day)
+        facilitators = list(session.facilitators.all())
+        session.roll_call_closed_at = session.end + datetime.timedelta(minutes=15)
+        session.roll_call_closed_by = facilitators[0] if facilitators else self.organiser
+        return registrations
+
+    def _feedback(self, rng, session, registration, series, day):
+        sent = session.end + datetime.timedelta(hours=1)
+        answered = rng.random() < FEEDBACK_ANSWER_RATE
+        reminder = sent + datetime.timedelta(days=3)
+        followup_sent = sent + datetime.timedelta(days=FOLLOWUP_AFTER_DAYS)
+        has_followup = followup_sent <= self.now
+        followup_answered = has_followup and rng.random() < FOLLOWUP_ANSWER_RATE
+        self.invitations.append(
+            FeedbackInvitation(
+                registration=registration,
+                sent_at=sent,
+                reminder_sent_at=reminder if not answered and reminder <= self.now else None,
+                answered=answered,
+                followup_sent_at=followup_sent if has_followup else None,
+                followup_answered=followup_answered,
+            )
+        )
+        if answered:
+            will_apply = WILL_APPLY.get(series.slug if series else None, [])
+            self.answers.append(
+                FeedbackAnswer(
+                    session=session,
+                    rating=_weighted(rng, RATINGS),
+                    useful_skills=_weighted(rng, USEFUL_SKILLS),
+                    will_apply=rng.choice(will_apply) if will_apply and rng.random() < 0.7 else "",
+                    comment=rng.choice(FEEDBACK_COMMENTS) if rng.random() < 0.6 else "",
+                    answered_on=self._day(day, rng.randint(0, 4)),
+                )
+            )
+        if followup_answered:
+            self.followups.append(
+                FollowUpAnswer(
+                    session=session,
+                    applied=_weighted(rng, APPLIED),
+                    comment=rng.choice(FOLLOWUP_COMMENTS) if rng.random() < 0.5 else "",
+                    answered_on=self._day(day, FOLLOWUP_AFTER_DAYS + rng.randint(0, 7)),
+                )
+            )
+
+    def _day(self, day, offset):
+        return min(day + datetime.timedelta(days=offset), self.today)

@@ -10,5 +10,8 @@ urlpatterns = [
     path("inscriptions/annuler/<str:token>/", views.cancel_by_link, name="cancel_by_link"),
     path("mes-inscriptions/", views.my_registrations, name="my_registrations"),
     path("", include("events.urls_proposals")),
+    path("", include("events.urls_attendance")),
+    path("", include("events.urls_reminders")),
+    path("", include("events.urls_feedback")),
     *urls_calendars.urlpatterns,
 ]

@@ -16,7 +16,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events import admin_views
+from events import admin_overbooking, admin_views
 from events.models import (
     Registration,
     RegistrationStatus,
@@ -39,10 +39,12 @@ class SeriesViewSet(SnippetViewSet):
     model = Series
     icon = "tag"
     menu_label = _("Series")
+    index_view_class = admin_overbooking.SeriesIndexView
     list_display = [
         "name",
         ColourColumn("colour", label=_("Colour")),
         Column("event_count", label=_("Number of events"), sort_key="event_count"),
+        *admin_overbooking.COLUMNS,
     ]
     search_fields = ["name", "description"]
     ordering = ["name"]
@@ -54,7 +56,8 @@ class SeriesViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Series.objects.annotate(event_count=Count("events"))
+        series = Series.objects.annotate(event_count=Count("events"))
+        return admin_overbooking.series_queryset(series)
 
 
 def _is_scheduled(session):
@@ -237,4 +240,15 @@ def recurring_sessions_urls():
             admin_views.RecurringSessionsView.as_view(),
             name=admin_views.RECURRING_SESSIONS_URL,
         ),
+        path(
+            "events/series/<int:pk>/overbooking/",
+            admin_overbooking.OverbookingView.as_view(),
+            name=admin_overbooking.OVERBOOKING_URL,
+        ),
     ]
+
+
+# Feedback answers, read only, in the same menu (see events.admin_feedback).
+from events import admin_feedback  # noqa: E402
+
+hooks.register("register_admin_viewset", admin_feedback.viewsets)

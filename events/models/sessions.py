@@ -172,8 +172,11 @@ class Session(models.Model):
 
     @property
     def seats_left(self):
-        """Needs ``with_counts()``; never negative even if the capacity was lowered."""
-        return max(self.capacity - self.confirmed_count, 0)
+        """Needs ``with_counts()``; the series' over-booking included, never negative even
+        if the capacity was lowered."""
+        from events.services.overbooking import seats_left
+
+        return seats_left(self)
 
     def clean(self):
         super().clean()

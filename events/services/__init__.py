@@ -2,6 +2,9 @@
 registrations (seats, waiting list), reminders, attendance, feedback. Views, commands and the
 admin call these, never the models directly, so that every rule lives in one place."""
 
+from events.services.attendance import AttendanceError, close_roll_call, mark  # noqa: F401
+from events.services.feedback import send_feedback  # noqa: F401
+from events.services.overbooking import apply_overbooking, remove_overbooking, seat_limit  # noqa: F401, E501
 from events.services.registrations import (
     RegistrationError,
     announce_cancellation,
@@ -11,6 +14,7 @@ from events.services.registrations import (
     registration_refusal,
     sessions_for_page,
 )
+from events.services.reminders import confirm_seat, follow_series, follows_series, run_reminders  # noqa: F401, E501
 
 __all__ = [
     "RegistrationError",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from events import notifications
 from events.models import EventPage, Registration, RegistrationStatus, Session, SessionStatus
 from events.models.sessions import local_label
+from events.services.overbooking import seat_limit
 
 
 class RegistrationError(ValidationError):
@@ -60,7 +61,7 @@ def _fill_free_seats(session, now):
     started or if it is cancelled: a seat offered too late is a seat nobody can take."""
     if session.status != SessionStatus.SCHEDULED or session.start <= now:
         return []
-    free = session.capacity - _confirmed_count(session)
+    free = seat_limit(session) - _confirmed_count(session)
     if free <= 0:
         return []
     promoted = list(session.registrations.waitlist().select_related("user")[:free])
@@ -94,7 +95,7 @@ def register(session_id, user, now=None):
             raise RegistrationError(_("You are already on the waiting list for this session."))
         # Seats freed by a raised capacity go to those waiting before any newcomer.
         _fill_free_seats(session, now)
-        has_seat = _confirmed_count(session) < session.capacity
+        has_seat = _confirmed_count(session) < seat_limit(session)
         registration = registration or Registration(session=session, user=user)
         registration.status = (
             RegistrationStatus.CONFIRMED if has_seat else RegistrationStatus.WAITLISTED

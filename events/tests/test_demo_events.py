@@ -1,5 +1,6 @@
 """The events' demo content: a realistic programme around today, loaded once and only once."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -10,8 +11,12 @@ from django.utils import timezone
 from community.models import User
 from community.roles import TRAINERS, TRAINING_TEAM
 from events.models import (
+    Attendance,
     EventIndexPage,
     ExchangeEventPage,
+    FeedbackAnswer,
+    FeedbackInvitation,
+    FollowUpAnswer,
     Registration,
     RegistrationStatus,
     Series,
@@ -20,6 +25,7 @@ from events.models import (
     WorkshopCatalogPage,
     WorkshopPage,
 )
+from events.services.overbooking import no_show_measure
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +125,39 @@ def test_sessions_surround_today_with_full_and_cancelled_ones_and_monthly_meetup
     assert any(start > timezone.now() for start in starts)
 
 
+def test_past_sessions_have_their_roll_call_no_shows_and_anonymous_answers(demo_content):
+    past = Session.objects.past()
+    assert not past.filter(roll_call_closed_at__isnull=True).exists()
+    assert not Session.objects.upcoming().filter(roll_call_closed_at__isnull=False).exists()
+    recorded = Registration.objects.filter(session__in=past, status=RegistrationStatus.CONFIRMED)
+    assert not recorded.filter(attendance=Attendance.UNKNOWN).exists()
+    absent = recorded.filter(attendance=Attendance.ABSENT).count()
+    assert 0.15 <= absent / recorded.count() <= 0.30
+    # Each series has enough history for a measured rate, and the rates differ.
+    rates = {no_show_measure(series).rate for series in Series.objects.all()}
+    assert None not in rates and len(rates) == Series.objects.count()
+    assert all(0.10 <= rate <= 0.35 for rate in rates)
+
+    # Only those present are invited; answers are as many as the invitations answered.
+    invitations = FeedbackInvitation.objects.all()
+    assert not invitations.exclude(registration__attendance=Attendance.PRESENT).exists()
+    answered = invitations.filter(answered=True).count()
+    assert answered == FeedbackAnswer.objects.count()
+    assert 0.30 <= answered / invitations.count() <= 0.55
+    answers = FeedbackAnswer.objects.all()
+    useful = answers.filter(useful_skills__in=["yes", "rather_yes"]).count()
+    assert 0.75 <= useful / answers.count() <= 0.95
+    assert answers.filter(rating__gte=4).count() / answers.count() >= 0.7
+    assert answers.exclude(comment="").exists() and answers.exclude(will_apply="").exists()
+    assert any(FeedbackAnswer.objects.filter(session=session).count() >= 5 for session in past)
+    # The follow-up six weeks later: only for sessions that old.
+    six_weeks_ago = timezone.now() - timedelta(weeks=6)
+    followups = FollowUpAnswer.objects.all()
+    assert followups.exists()
+    assert not followups.filter(session__end__gt=six_weeks_ago).exists()
+    assert followups.count() == invitations.filter(followup_answered=True).count()
+
+
 def test_catalogue_and_a_workshop_render(client, demo_content):
     response = client.get("/ateliers/")
     assert response.status_code == 200
@@ -158,7 +197,13 @@ def test_a_second_load_demo_creates_nothing(demo_content):
             "pages": sorted(WorkshopPage.objects.values_list("pk", "latest_revision_id"))
             + sorted(ExchangeEventPage.objects.values_list("pk", "latest_revision_id")),
             "sessions": sorted(Session.objects.values_list("pk", "start", "status", "sequence")),
-            "registrations": sorted(Registration.objects.values_list("pk", "status")),
+            "registrations": sorted(Registration.objects.values_list("pk", "status", "attendance")),
+            "roll calls": sorted(Session.objects.values_list("pk", "roll_call_closed_at")),
+            "feedback": (
+                sorted(FeedbackInvitation.objects.values_list("pk", "answered")),
+                FeedbackAnswer.objects.count(),
+                FollowUpAnswer.objects.count(),
+            ),
         }
 
     before = snapshot()
