@@ -12,9 +12,9 @@ import django_filters
 from django import forms
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -32,7 +32,7 @@ from events.models import (
     Session,
     UsefulSkills,
 )
-from events.services.feedback import TEAM_PERMISSION
+from events.services.feedback import TEAM_PERMISSION, min_answers
 
 MENU_HOOK = "register_events_menu_item"  # the submenu of “Workshops and events”
 
@@ -60,7 +60,8 @@ for _model in (FeedbackAnswer, FollowUpAnswer):
 
 
 class AnswerFilterSet(WagtailFilterSet):
-    """Series, workshop and day; each kind of answer adds its own choices."""
+    """Series and workshop (no day: a day could isolate one person's answer); each kind of
+    answer adds its own choices."""
 
     series = django_filters.ModelChoiceFilter(
         label=_("Series"), field_name="session__event__series", queryset=Series.objects.all()
@@ -69,9 +70,6 @@ class AnswerFilterSet(WagtailFilterSet):
         label=_("Workshop or event"),
         field_name="session__event",
         queryset=EventPage.objects.order_by("title"),
-    )
-    answered_on = django_filters.DateFromToRangeFilter(
-        label=_("Answered on"), widget=DateRangePickerWidget
     )
 
 
@@ -102,7 +100,21 @@ class AnswerIndexView(LocalTimeExportMixin, generic.IndexView):
     """The session, its workshop and series come with the answers: one query per page."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("session__event__series")
+        """Only the answers of sessions with enough of them: below the anonymity threshold,
+        the registrations listing (who was present) would let an answer be told apart."""
+        enough = (
+            self.model.objects.order_by()
+            .values("session")
+            .annotate(count=Count("pk"))
+            .filter(count__gte=min_answers())
+            .values("session")
+        )
+        return (
+            super()
+            .get_base_queryset()
+            .filter(session__in=enough)
+            .select_related("session__event__series")
+        )
 
 
 class FeedbackAnswerIndexView(AnswerIndexView):
@@ -135,10 +147,12 @@ class AnswerViewSet(ModelViewSet):
 
     menu_hook = MENU_HOOK
     copy_view_enabled = False
-    inspect_view_enabled = True
+    # No detail page and no date or arrival order: nothing that could match an answer to the
+    # person who left the room just before.
+    inspect_view_enabled = False
     list_per_page = 50
     search_backend_name = None
-    ordering = ["-answered_on", "-pk"]
+    ordering = ["-session__start", "session"]
 
     def get_permissions_to_register(self):
         content_type = ContentType.objects.get_for_model(self.model)
@@ -161,7 +175,6 @@ class FeedbackAnswerViewSet(AnswerViewSet):
         *_session_columns(),
         Column("rating", label=_("Rating"), sort_key="rating"),
         Column("get_useful_skills_display", label=_("Useful skills"), sort_key="useful_skills"),
-        Column("answered_on", label=_("Answered on"), sort_key="answered_on"),
     ]
     inspect_view_fields = ["session", "rating", "useful_skills", "will_apply", "comment"]
     list_export = [
@@ -170,7 +183,6 @@ class FeedbackAnswerViewSet(AnswerViewSet):
         "useful_skills",
         "will_apply",
         "comment",
-        "answered_on",
     ]
     export_headings = SESSION_HEADINGS
     export_filename = "avis"
@@ -190,10 +202,9 @@ class FollowUpAnswerViewSet(AnswerViewSet):
     list_display = [
         *_session_columns(),
         Column("get_applied_display", label=_("Applied"), sort_key="applied"),
-        Column("answered_on", label=_("Answered on"), sort_key="answered_on"),
     ]
     inspect_view_fields = ["session", "applied", "comment"]
-    list_export = [*SESSION_EXPORT, "applied", "comment", "answered_on"]
+    list_export = [*SESSION_EXPORT, "applied", "comment"]
     export_headings = SESSION_HEADINGS
     export_filename = "suivi-a-6-semaines"
     form_fields = ["applied"]

@@ -9,7 +9,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -115,8 +114,7 @@ def my_facilitations(request):
     end_of_today = datetime.datetime.combine(
         now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
     )
-    mine = Q(facilitators=user) | Q(facilitators__isnull=True, event__facilitators=user)
-    ids = Session.objects.filter(mine).values("pk")
+    ids = Session.objects.facilitated_by(user).values("pk")
     sessions = (
         service.with_figures(
             Session.objects.filter(pk__in=ids, start__lt=end_of_today).exclude(

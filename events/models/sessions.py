@@ -64,6 +64,13 @@ class SessionQuerySet(models.QuerySet):
 
         return self.filter(event__in=EventPage.objects.visible())
 
+    def facilitated_by(self, user):
+        """Sessions ``user`` runs: named on the session, or, when the session names nobody,
+        on its workshop or event page. The one rule for roll calls, hours and results."""
+        return self.filter(
+            Q(facilitators=user) | Q(facilitators__isnull=True, event__facilitators=user)
+        ).distinct()
+
     def with_counts(self):
         """Confirmed and waitlisted counts, one subquery each (no row multiplication)."""
         from events.models.registrations import RegistrationStatus
@@ -145,11 +152,24 @@ class Session(models.Model):
         return f"{self.event.title} — {self.start_label}"
 
     def save(self, *args, **kwargs):
+        moved = False
         if self.pk:
             before = type(self).objects.filter(pk=self.pk).values(*CALENDAR_FIELDS).first() or {}
             if any(before.get(name) != getattr(self, name) for name in before):
                 self.sequence += 1
+            moved = bool(before) and before["start"] != self.start
         super().save(*args, **kwargs)
+        if moved:
+            self._restart_reminders()
+
+    def _restart_reminders(self):
+        """A moved session gets its reminders and seat confirmation again, for the new date."""
+        self.registrations.update(
+            reminder_2d_sent_at=None,
+            reminder_2h_sent_at=None,
+            seat_confirmation_requested_at=None,
+            seat_confirmed_at=None,
+        )
 
     @property
     def start_label(self):

@@ -136,7 +136,14 @@ def close_roll_call(session_id, user, now=None):
         now = now or timezone.now()
         _check(session, user, now)
         confirmed = session.registrations.filter(status=RegistrationStatus.CONFIRMED)
-        confirmed.filter(attendance=Attendance.UNKNOWN).update(attendance=Attendance.ABSENT)
+        unmarked = confirmed.filter(attendance=Attendance.UNKNOWN)
+        if confirmed.exists() and unmarked.count() == confirmed.count():
+            # Closing an untouched roll call would record everyone as a no-show, and that
+            # false 100 % would feed the series' over-booking.
+            raise AttendanceError(
+                _("Mark at least one person present or absent before closing the roll call.")
+            )
+        unmarked.update(attendance=Attendance.ABSENT)
         session.status = SessionStatus.DONE
         session.roll_call_closed_at = now
         session.roll_call_closed_by = user
@@ -202,13 +209,16 @@ def hours_cap():
 
 
 def _hours_by_user(user_ids, year, sessions):
-    """Hours (end − start) per facilitator among ``sessions`` starting in ``year`` (local time),
-    for several people in one query."""
+    """Hours (end − start) per facilitator among ``sessions`` starting in ``year`` (local
+    time), for several people in two queries: sessions that name their facilitators, and
+    sessions that name none and so are run by their page's (see ``facilitated_by``)."""
     hours = dict.fromkeys(user_ids, 0.0)
-    rows = sessions.filter(facilitators__in=user_ids, start__year=year).values_list(
-        "pk", "facilitators", "start", "end"
-    )
-    for _pk, user_id, start, end in rows:
+    sessions = sessions.filter(start__year=year)
+    named = sessions.filter(facilitators__in=user_ids).values_list("facilitators", "start", "end")
+    by_page = sessions.filter(
+        facilitators__isnull=True, event__facilitators__in=user_ids
+    ).values_list("event__facilitators", "start", "end")
+    for user_id, start, end in [*named, *by_page]:
         hours[user_id] += (end - start).total_seconds() / 3600
     return hours
 
@@ -232,7 +242,7 @@ def scheduled_hours_by_user(user_ids, year):
 def over_cap(session):
     """The session's own facilitators whose planned hours in its year pass the cap, with those
     hours: ``[(user, hours), …]``. A warning for the training team, never a refusal."""
-    people = list(session.facilitators.all())
+    people = facilitators(session)
     if not people:
         return []
     year = timezone.localtime(session.start).year

@@ -102,7 +102,9 @@ def invite_attendees(now=None):
             .filter(
                 attendance=Attendance.PRESENT,
                 session__roll_call_closed_at__isnull=False,
-                session__roll_call_closed_at__gt=now - INVITATION_WINDOW,
+                # Counted from the session's end, so that the questionnaire always comes
+                # weeks before the follow-up, even for a roll call closed late.
+                session__end__gt=now - INVITATION_WINDOW,
                 feedback_invitation__isnull=True,
             )
             .select_related("user", "session__event")

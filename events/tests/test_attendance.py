@@ -146,6 +146,7 @@ def test_a_cancelled_session_has_no_roll_call(workshop, trainer):
 
 def test_after_closing_nothing_changes_any_more(client, session, trainer):
     dubois = registration_of(session, "Dubois")
+    attendance.mark(session.pk, registration_of(session, "Martin").pk, True, trainer)
     attendance.close_roll_call(session.pk, trainer)
     client.force_login(trainer)
 
@@ -253,6 +254,7 @@ def test_a_bad_choice_changes_nothing(client, session, trainer):
 
 def test_closing_asks_for_confirmation_then_closes(client, session, team_member):
     client.force_login(team_member)
+    attendance.mark(session.pk, registration_of(session, "Martin").pk, True, team_member)
 
     first = client.get(roll_call_url(session))
     confirming = client.get(roll_call_url(session), {"clore": "1"})
@@ -266,7 +268,11 @@ def test_closing_asks_for_confirmation_then_closes(client, session, team_member)
     session.refresh_from_db()
     assert session.status == SessionStatus.DONE
     assert session.roll_call_closed_by == team_member
-    assert set(attendance_by_name(session).values()) == {Attendance.ABSENT, Attendance.UNKNOWN}
+    assert set(attendance_by_name(session).values()) == {
+        Attendance.PRESENT,
+        Attendance.ABSENT,
+        Attendance.UNKNOWN,  # the waiting list and the cancelled are never marked
+    }
 
 
 def test_the_page_query_count_does_not_grow_with_the_registrants(client, workshop, trainer):
@@ -369,3 +375,31 @@ def test_my_facilitations_lists_today_and_past_sessions_with_links(
 def test_the_rules_are_exported_by_the_services_package():
     assert services.mark is attendance.mark
     assert services.close_roll_call is attendance.close_roll_call
+
+
+def test_an_untouched_roll_call_cannot_be_closed(trainer, workshop):
+    """Closing without marking anyone would record everyone as a no-show (a false 100 % that
+    would feed the series' over-booking)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.factories import RegistrationFactory, SessionFactory
+    from events.models import Attendance
+    from events.services import attendance
+
+    start = timezone.now() - timedelta(hours=1)
+    session = SessionFactory(event=workshop, start=start, end=start + timedelta(minutes=50))
+    session.facilitators.add(trainer)
+    registrations = [RegistrationFactory(session=session) for _ in range(3)]
+    with pytest.raises(attendance.AttendanceError):
+        attendance.close_roll_call(session.pk, trainer)
+    session.refresh_from_db()
+    assert session.roll_call_closed_at is None
+    attendance.mark(session.pk, registrations[0].pk, True, trainer)
+    attendance.close_roll_call(session.pk, trainer)
+    assert sorted(session.registrations.values_list("attendance", flat=True)) == [
+        Attendance.ABSENT,
+        Attendance.ABSENT,
+        Attendance.PRESENT,
+    ]

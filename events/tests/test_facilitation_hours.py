@@ -49,11 +49,14 @@ def test_known_sessions_give_known_hours(workshop, trainer):
     assert scheduled_hours(UserFactory(), 2027) == 0
 
 
-def test_the_event_pages_facilitators_do_not_count_hours_they_are_not_named_for(workshop, trainer):
+def test_a_session_naming_nobody_counts_for_its_pages_facilitators(workshop, trainer):
+    """The same rule as the roll call: a session that names no facilitator is run by those of
+    its workshop page; a session naming someone else is not theirs."""
     workshop.facilitators.add(trainer)
     workshop.save()
     SessionFactory(event=workshop, start=paris(2027, 3, 1), end=paris(2027, 3, 1, 11))
-    assert scheduled_hours(trainer, 2027) == 0
+    facilitated(workshop, [UserFactory()], paris(2027, 3, 8), 2)
+    assert scheduled_hours(trainer, 2027) == pytest.approx(2)
 
 
 # --- The admin warning ---------------------------------------------------------------------

@@ -106,10 +106,21 @@ def test_only_attendees_of_sessions_with_a_closed_roll_call_are_invited_once(wor
         assert link_in(message, "feedback") == reverse("events:feedback", args=[invitation.token])
 
 
-def test_a_roll_call_closed_long_ago_brings_no_questionnaire(workshop, run):
+def test_a_session_held_long_ago_brings_no_questionnaire(workshop, run):
     attended_session(workshop, present=2)
 
-    assert run(CLOSED + feedback.INVITATION_WINDOW + timedelta(minutes=1)) == []
+    assert run(END + feedback.INVITATION_WINDOW + timedelta(minutes=1)) == []
+    assert not FeedbackInvitation.objects.exists()
+
+
+def test_the_window_counts_from_the_session_not_from_a_late_roll_call(workshop, run):
+    """A roll call closed five weeks late must not bring the questionnaire a week before the
+    six-week follow-up: the questionnaire window runs from the session's end."""
+    session, _people = attended_session(workshop, present=2)
+    late = END + timedelta(weeks=5)
+    type(session).objects.filter(pk=session.pk).update(roll_call_closed_at=late)
+
+    assert run(late + timedelta(minutes=5)) == []
     assert not FeedbackInvitation.objects.exists()
 
 

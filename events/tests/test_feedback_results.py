@@ -294,14 +294,30 @@ def test_the_team_lists_and_exports_answers_without_personal_data(client, team_m
 
 def test_the_listing_filters_by_rating_and_workshop(client, team_member, workshop, answered):
     other = WorkshopPageFactory(parent=workshop.get_parent())
-    answer(held_session(other), [2])
+    answer(held_session(other), [2, 2, 2, 2, 2])
     client.force_login(team_member)
 
     by_rating = client.get(reverse(ANSWERS), {"rating": "4"})
     by_workshop = client.get(reverse(ANSWERS), {"workshop": other.pk})
 
     assert [a.rating for a in by_rating.context["object_list"]] == [4, 4]
-    assert [a.rating for a in by_workshop.context["object_list"]] == [2]
+    assert [a.rating for a in by_workshop.context["object_list"]] == [2] * 5
+
+
+def test_the_listing_hides_sessions_below_the_threshold_and_any_date(
+    client, team_member, workshop, answered
+):
+    """The registrations listing says who was present: with four answers or fewer, an answer
+    could be told apart, so none of them is listed; no day shows anywhere."""
+    small = held_session(WorkshopPageFactory(parent=workshop.get_parent()), invited=4)
+    answer(small, [1, 1, 1, 1])
+    client.force_login(team_member)
+
+    listing = client.get(reverse(ANSWERS))
+    export = content_of(client.get(reverse(ANSWERS), {"export": "csv"}))
+
+    assert sorted(a.rating for a in listing.context["object_list"]) == [3, 4, 4, 5, 5]
+    assert "Répondu le" not in listing.content.decode() and "Répondu le" not in export
 
 
 def test_nobody_adds_edits_or_deletes_an_answer(client, superuser, answered):

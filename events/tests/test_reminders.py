@@ -181,3 +181,30 @@ def test_a_promotion_carries_the_invitation_and_the_waiting_list_e_mail_does_not
     assert promoted.to == [waiting.user.email]
     (event,) = invitation_of(promoted).walk("VEVENT")
     assert str(event["UID"]) == session_uid(session)
+
+
+def test_a_moved_session_gets_its_reminders_again(workshop):
+    """Reminders are recorded as sent; a session moved to another date is reminded anew."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.factories import UserFactory
+    from events import services
+    from events.factories import SessionFactory
+    from events.models import Registration
+
+    session = SessionFactory(event=workshop)
+    registration = services.register(session.pk, UserFactory())
+    Registration.objects.filter(pk=registration.pk).update(
+        reminder_2d_sent_at=timezone.now(), reminder_2h_sent_at=timezone.now()
+    )
+    session.place = "Salle 4"  # not a move: the markers stay
+    session.save()
+    registration.refresh_from_db()
+    assert registration.reminder_2d_sent_at is not None
+    session.start += timedelta(days=7)
+    session.end += timedelta(days=7)
+    session.save()
+    registration.refresh_from_db()
+    assert registration.reminder_2d_sent_at is None and registration.reminder_2h_sent_at is None
