@@ -250,6 +250,17 @@ class SessionEditView(FacilitationCapMixin, FillFreeSeatsMixin, generic.EditView
     pass
 
 
+class SessionInspectView(generic.InspectView):
+    """Trainers read sessions too; the online link stays for the people registered and the
+    training team (who see it in the edit form anyway)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.request.user.has_perm("events.change_session"):
+            return fields
+        return [name for name in fields if name != "online_url"]
+
+
 class SessionDeleteView(generic.DeleteView):
     """A session with registrations is history (and people's calendars): it is cancelled,
     which tells them, never deleted."""

@@ -4,6 +4,7 @@ session, so that search engines and intranet portals show dates and seats left."
 from django.utils import timezone
 
 from events.models import EventFormat, SessionStatus
+from events.services.overbooking import seat_limit
 
 ATTENDANCE_MODES = {
     EventFormat.FACE_TO_FACE: "https://schema.org/OfflineEventAttendanceMode",
@@ -46,7 +47,9 @@ def session_structured_data(event, session, url, organizer):
         "inLanguage": "fr",
     }
     if hasattr(session, "confirmed_count"):
-        data["maximumAttendeeCapacity"] = session.capacity
+        # What registration accepts (over-booking included), so that the seats left never
+        # exceed it.
+        data["maximumAttendeeCapacity"] = seat_limit(session)
         data["remainingAttendeeCapacity"] = session.seats_left
     return data
 

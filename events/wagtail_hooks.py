@@ -74,6 +74,7 @@ class SessionViewSet(ModelViewSet):
     add_view_class = admin_views.SessionCreateView
     edit_view_class = admin_views.SessionEditView
     delete_view_class = admin_views.SessionDeleteView
+    inspect_view_class = admin_views.SessionInspectView
     inspect_view_enabled = True
     inspect_view_fields = [
         "event",
@@ -113,7 +114,6 @@ class SessionViewSet(ModelViewSet):
         "start",
         "end",
         "place",
-        "online_url",
         "capacity",
         "status",
         "confirmed_count",

@@ -35,8 +35,8 @@ from events.models import (
     Session,
     UsefulSkills,
 )
+from events.services.attendance import TEAM_PERMISSION
 
-TEAM_PERMISSION = "events.change_session"
 REMINDER_DELAY = timedelta(days=3)
 FOLLOWUP_DELAY = timedelta(weeks=6)
 # A questionnaire about a session long past is noise: a roll call closed longer ago than this

@@ -154,7 +154,6 @@ def test_sessions_csv_export_has_the_header_and_one_row_per_session(
             start,
             timezone.localtime(session.end).strftime("%Y-%m-%d %H:%M"),
             session.place,
-            "",
             "2",
             scheduled,
             "2",
@@ -177,8 +176,8 @@ def test_sessions_xlsx_export_is_a_workbook_in_local_time(client, team_member, f
     sheet = openpyxl.load_workbook(io.BytesIO(content_of(response))).active
     assert sheet["A2"].value == "Les tableaux croisés dynamiques"
     assert sheet["B2"].value == datetime.combine(session.start.date(), time(18, 0))
-    assert sheet["H2"].value == 2  # confirmed
-    assert sheet["I2"].value == 2  # waiting list
+    assert sheet["G2"].value == 2  # confirmed
+    assert sheet["H2"].value == 2  # waiting list
     assert sheet.max_row == 2
 
 
@@ -643,3 +642,15 @@ def test_the_session_edit_form_opens_with_its_panels(client, team_member, full_s
         "facilitators",
         "status",
     }
+
+
+def test_trainers_read_sessions_without_their_online_link(client, trainer, team_member, workshop):
+    session = SessionFactory(event=workshop, online_url="https://visio.example/secret")
+    url = reverse("events_sessions:inspect", args=[session.pk])
+    client.force_login(trainer)
+    assert client.get(url).status_code == 200
+    assert "visio.example/secret" not in client.get(url).content.decode()
+    export = client.get(reverse(SESSIONS), {"export": "csv"})
+    assert "visio.example/secret" not in b"".join(export.streaming_content).decode()
+    client.force_login(team_member)
+    assert "visio.example/secret" in client.get(url).content.decode()
