@@ -38,6 +38,9 @@ REMINDER_EARLY = timedelta(days=2)
 REMINDER_SOON = timedelta(hours=2)
 SEAT_CONFIRMATION_ASKED = timedelta(days=3)
 SEAT_CONFIRMATION_DUE = timedelta(days=1)
+# Nobody loses a seat without having had at least this long to confirm it (a missed run of
+# the command, an option switched on late): asked later than that, nobody is asked at all.
+SEAT_CONFIRMATION_MIN_NOTICE = timedelta(hours=12)
 
 
 @dataclass
@@ -124,8 +127,8 @@ def ask_seat_confirmations(sessions, now):
         _asks_seat_confirmation, _starting(sessions, now, SEAT_CONFIRMATION_ASKED)
     ):
         due = session.start - SEAT_CONFIRMATION_DUE
-        if now >= due:
-            continue  # too late to ask: the seat would be released at once
+        if now > due - SEAT_CONFIRMATION_MIN_NOTICE:
+            continue  # too late to ask fairly: the seat would be released almost at once
         seats = session.registrations.filter(
             _seat_held_since(session.start - SEAT_CONFIRMATION_ASKED),
             status=RegistrationStatus.CONFIRMED,
@@ -142,7 +145,9 @@ def _unconfirmed(session):
     return (
         session.registrations.filter(
             status=RegistrationStatus.CONFIRMED,
-            seat_confirmation_requested_at__isnull=False,
+            seat_confirmation_requested_at__lte=(
+                session.start - SEAT_CONFIRMATION_DUE - SEAT_CONFIRMATION_MIN_NOTICE
+            ),
             seat_confirmed_at__isnull=True,
         )
         .alias(seat_since=Coalesce("promoted_at", "queued_at"))

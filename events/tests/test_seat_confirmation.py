@@ -197,3 +197,26 @@ def test_someone_waiting_has_no_seat_to_confirm(confirming, client, clock):
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     waiting.refresh_from_db()
     assert waiting.seat_confirmed_at is None
+
+
+def test_nobody_loses_a_seat_without_twelve_hours_to_confirm_it(confirming, clock, run):
+    """The command missed the D-3 run (or the option was switched on late): asked less than
+    twelve hours before the deadline, nobody is asked, and nobody is released."""
+    late = SessionFactory(event=confirming, start=START)
+    (seat,) = register_in_turn(late, clock, 1)
+
+    clock.move_to(START - timedelta(days=1, hours=11))
+    assert run().seat_confirmations_asked == 0
+    clock.move_to(START - timedelta(days=1, minutes=-5))
+    run()
+    seat.refresh_from_db()
+    assert seat.seat_confirmation_requested_at is None
+    assert seat.status == RegistrationStatus.CONFIRMED
+
+    # Asked in time by hand a few hours before the deadline: the seat is still not released.
+    Registration.objects.filter(pk=seat.pk).update(
+        seat_confirmation_requested_at=START - timedelta(days=1, hours=6)
+    )
+    run()
+    seat.refresh_from_db()
+    assert seat.status == RegistrationStatus.CONFIRMED
