@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from events.services.attendance import by_name
+
 ENCODING = "cp1252"
 FONT = "helvetica"
 SIGNATURE_ROW_HEIGHT = 14  # mm: room for a signature
@@ -39,16 +41,6 @@ def pdf_text(text):
         else:
             out.append(char)
     return "".join(out)
-
-
-def sort_key(user):
-    """By last name then first name, accents ignored (É sorts with E, not after Z)."""
-
-    def plain(text):
-        decomposed = unicodedata.normalize("NFKD", text or "")
-        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-    return (plain(user.last_name), plain(user.first_name), plain(user.email))
 
 
 def person_name(user):
@@ -120,7 +112,7 @@ def sign_in_sheet(session, registrations, facilitators):
         pdf.multi_cell(0, 6, pdf_text(value), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
 
-    people = sorted((registration.user for registration in registrations), key=sort_key)
+    people = sorted((registration.user for registration in registrations), key=by_name)
     if not people:
         pdf.set_font(FONT, style="I", size=11)
         pdf.cell(0, 8, pdf_text(_("Nobody is registered for this session.")))

@@ -5,6 +5,7 @@ sheet and the admin all ask these functions. Marking and closing lock the sessio
 same lock as registrations), so a late registration change never races a roll call being closed.
 """
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -82,12 +83,22 @@ def _check(session, user, now):
 # Marking and closing
 
 
+def by_name(user):
+    """By last name then first name, accents ignored (É sorts with E, not after Z): the
+    roll call on the phone and the sign-in sheet on paper list people in the same order."""
+
+    def plain(text):
+        decomposed = unicodedata.normalize("NFKD", text or "")
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+    return (plain(user.last_name), plain(user.first_name), plain(user.email))
+
+
 def roll_call(session):
     """The people on the roll call: confirmed registrants, by name, in one query."""
-    return list(
-        session.registrations.filter(status=RegistrationStatus.CONFIRMED)
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "pk")
+    return sorted(
+        session.registrations.filter(status=RegistrationStatus.CONFIRMED).select_related("user"),
+        key=lambda registration: by_name(registration.user),
     )
 
 

@@ -403,3 +403,15 @@ def test_an_untouched_roll_call_cannot_be_closed(trainer, workshop):
         Attendance.ABSENT,
         Attendance.PRESENT,
     ]
+
+
+def test_the_roll_call_and_the_sign_in_sheet_share_one_order(workshop):
+    """Accents ignored on both: “Éluard” comes between “Dubois” and “Zola”, on the phone as on
+    paper (a database collation would put it after Z)."""
+    from events.factories import RegistrationFactory, SessionFactory
+
+    session = SessionFactory(event=workshop)
+    for last_name in ("Zola", "Éluard", "Dubois"):
+        RegistrationFactory(session=session, user=UserFactory(last_name=last_name))
+    names = [registration.user.last_name for registration in attendance.roll_call(session)]
+    assert names == ["Dubois", "Éluard", "Zola"]

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from community.factories import UserFactory
 from events.factories import RegistrationFactory, SeriesFactory, SessionFactory
 from events.models import RegistrationStatus
-from events.sign_in_sheet import pdf_text, sort_key
+from events.services.attendance import by_name as sort_key
+from events.sign_in_sheet import pdf_text
 
 pytestmark = pytest.mark.django_db
 
