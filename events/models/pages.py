@@ -129,12 +129,9 @@ class EventPage(Page):
 
     @property
     def duration_label(self):
-        hours, minutes = divmod(self.duration_minutes, 60)
-        if not hours:
-            return _("%(minutes)s min") % {"minutes": minutes}
-        if not minutes:
-            return _("%(hours)s h") % {"hours": hours}
-        return _("%(hours)s h %(minutes)02d") % {"hours": hours, "minutes": minutes}
+        from resources.models.paths import format_minutes
+
+        return format_minutes(self.duration_minutes)
 
     def get_context(self, request, *args, **kwargs):
         from events.services import sessions_for_page
