@@ -246,6 +246,9 @@ def announce_openings(now):
         .scheduled()
         .filter(start__gt=now, opening_announced_at__isnull=True, event__series__isnull=False)
         .filter(Q(registration_opens__isnull=True) | Q(registration_opens__lte=now))
+        # Past its deadline a session is not news: left out here, it is not locked and
+        # re-checked by every run of the command until it starts.
+        .exclude(registration_deadline__lte=now)
         .order_by("start", "pk")
     )
     return sum(_announce(session_id, now) for session_id in candidates.values_list("pk", flat=True))
