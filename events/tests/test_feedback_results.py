@@ -44,11 +44,16 @@ def held_session(event, invited=12, days=0, closed=True):
     )
     session.invitations = [
         FeedbackInvitation.objects.create(
-            registration=RegistrationFactory(session=session, attendance=Attendance.PRESENT),
+            registration=RegistrationFactory(
+                session=session,
+                # Names no other fixture can draw, so "no name on the page" cannot collide.
+                user=UserFactory(last_name=f"Répondant{days:02d}x{n:02d}"),
+                attendance=Attendance.PRESENT,
+            ),
             sent_at=start + timedelta(hours=3),
             followup_sent_at=start + timedelta(weeks=6),
         )
-        for _ in range(invited)
+        for n in range(invited)
     ]
     return session
 
