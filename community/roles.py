@@ -17,3 +17,11 @@ def add_to_role(user, role_name):
 
     group, _created = Group.objects.get_or_create(name=role_name)
     user.groups.add(group)
+
+
+TEAM_PROFILE_PERMISSION = "community.view_all_profiles"
+
+
+def is_training_team(user):
+    """Whether ``user`` sees what only the training team sees (hidden profiles, averages)."""
+    return bool(user and user.is_authenticated and user.has_perm(TEAM_PROFILE_PERMISSION))

@@ -7,4 +7,5 @@ class EventsConfig(AppConfig):
     verbose_name = _("Workshops and events")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        # Receivers, and what this app hands to community (profile sections, badge facts).
+        from . import badge_facts, need_answers, profile_sections, signals  # noqa: F401

@@ -41,6 +41,12 @@ class User(AbstractUser):
         help_text=_("Where the person works, e.g. “Direction des ressources humaines”."),
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    deleted_at = models.DateTimeField(
+        _("anonymised on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the person asked for deletion: contributions stay, anonymised."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

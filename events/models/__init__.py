@@ -7,6 +7,7 @@ from .feedback import (
     SeriesSubscription,
     UsefulSkills,
 )
+from .need_notices import NeedSessionNotice
 from .pages import (
     EventFormat,
     EventIndexPage,
@@ -34,6 +35,7 @@ __all__ = [
     "EventKind",
     "EventPage",
     "ExchangeEventPage",
+    "NeedSessionNotice",
     "Registration",
     "RegistrationStatus",
     "Series",

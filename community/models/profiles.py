@@ -1,0 +1,157 @@
+"""The trainer's public face: one profile per account, created with it (see ``signals``).
+
+Service and job title stay on the user (the sign-in sheet and the admin read them there); the
+profile holds what a person chooses to tell the community and who may see it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+from wagtail.search import index
+
+from community.models.mixins import IntroMixin
+
+
+class Visibility(models.TextChoices):
+    AGENTS = "agents", _("All signed-in agents")
+    TEAM = "team", _("The training team only")
+
+
+class ContactPreference(models.TextChoices):
+    MESSAGE = "message", _("By a message sent through Atelier")
+    TEAM = "team", _("Through the training team")
+    NONE = "none", _("I do not wish to be contacted")
+
+
+class ProfileSkill(TaggedItemBase):
+    """A skill or topic the person can teach, as a free tag (“Excel”, “prise de parole”…)."""
+
+    content_object = ParentalKey("community.Profile", related_name="tagged_skills")
+
+
+class ProfileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Profiles ``user`` may see: every visible one for a signed-in agent, all of them for
+        the training team, always one's own; nothing for an anonymous visitor."""
+        from community.roles import is_training_team
+
+        if not user.is_authenticated:
+            return self.none()
+        active = self.filter(user__is_active=True, user__deleted_at__isnull=True)
+        if is_training_team(user):
+            return active
+        return active.filter(Q(visibility=Visibility.AGENTS) | Q(user=user))
+
+
+class Profile(index.Indexed, ClusterableModel):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=120,
+        blank=True,
+        help_text=_("How the community sees you; your first and last name if left empty."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short bio"), max_length=1000, blank=True)
+    skills = ClusterTaggableManager(
+        through=ProfileSkill,
+        blank=True,
+        verbose_name=_("skills and topics I can teach"),
+        help_text=_("Separate them with commas."),
+    )
+    themes = models.ManyToManyField(
+        "resources.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="profiles",
+    )
+    contact_preference = models.CharField(
+        _("contact preference"),
+        max_length=10,
+        choices=ContactPreference.choices,
+        default=ContactPreference.MESSAGE,
+    )
+    visibility = models.CharField(
+        _("who can see my profile"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.AGENTS,
+    )
+    available_to_facilitate = models.BooleanField(
+        _("available to facilitate"),
+        default=False,
+        help_text=_("Tell the training team and colleagues you are willing to run sessions."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("display_name", boost=3),
+        index.AutocompleteField("display_name"),
+        index.SearchField("bio"),
+        index.FilterField("visibility"),
+        index.FilterField("available_to_facilitate"),
+        index.RelatedFields(
+            "user",
+            [
+                index.SearchField("first_name", boost=3),
+                index.SearchField("last_name", boost=3),
+                index.AutocompleteField("first_name"),
+                index.AutocompleteField("last_name"),
+                index.SearchField("service"),
+                index.SearchField("job_title"),
+            ],
+        ),
+        index.RelatedFields("skills", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        ordering = ["user__last_name", "user__first_name"]
+        permissions = [
+            ("view_all_profiles", _("Can see every profile and the feedback averages")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.display_name or self.user.get_full_name() or _("Agent")
+
+
+class TrainerDirectoryPage(RoutablePageMixin, IntroMixin, Page):
+    """The trainer directory; each visible profile is one of its sub-URLs."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *IntroMixin.search_fields]
+
+    parent_page_types = ["community.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trainer directory")
+        verbose_name_plural = _("trainer directories")

@@ -1,0 +1,1 @@
+"""How the workshops answer training needs: adoption as a proposal, news of opened sessions."""

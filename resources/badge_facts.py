@@ -1,0 +1,1 @@
+"""The facts this app hands to the badge rules of ``community``."""
