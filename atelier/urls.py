@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("langue/", set_language, name="set_language"),
+    path("", include("community.urls")),
     path("", include("events.urls")),
 ]
 

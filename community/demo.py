@@ -281,3 +281,7 @@ def load(report):
             ),
         ]
         home.save_revision().publish()
+
+
+# The other community loaders (profiles, then badges and needs once the other apps' facts exist).
+from community import demo_badges, demo_needs, demo_profiles  # noqa: E402, F401

@@ -10,16 +10,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 _loaders = []
+_late_loaders = []
 
 
-def register(loader):
-    """Decorator: ``@register`` on a function taking a :class:`DemoReport`."""
-    _loaders.append(loader)
-    return loader
+def register(loader=None, *, late=False):
+    """Decorator: ``@register`` on a function taking a :class:`DemoReport`.
+
+    ``@register(late=True)`` runs the loader after every app's own, for what follows from the
+    facts the others create (badges earned, needs answered by workshops).
+    """
+
+    def add(function):
+        (_late_loaders if late else _loaders).append(function)
+        return function
+
+    return add(loader) if loader is not None else add
 
 
 def registered_loaders():
-    return list(_loaders)
+    return [*_loaders, *_late_loaders]
 
 
 @dataclass

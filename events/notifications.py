@@ -1,55 +1,16 @@
 """E-mails about registrations, written from templates in ``templates/events/emails/``."""
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-_muted = ContextVar("events_notifications_muted", default=False)
+from community import mail
+from community.mail import absolute, muted, send_after_commit
 
-
-@contextmanager
-def muted():
-    """Bulk work (demo content, imports) registers people without e-mailing each of them."""
-    token = _muted.set(True)
-    try:
-        yield
-    finally:
-        _muted.reset(token)
-
-
-def send_after_commit(notify, *args):
-    """E-mail once the change is committed, so a rolled-back change never tells anyone."""
-    if not _muted.get():
-        # robust: a mail server that fails must not turn a saved registration into an error
-        # page, nor stop the e-mails queued after this one (the failure is logged).
-        transaction.on_commit(lambda: notify(*args), robust=True)
-
-
-def absolute(url):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+__all__ = ["absolute", "muted", "send", "send_after_commit"]
 
 
 def send(template, user, context, attachments=()):
-    """One e-mail from ``events/emails/<template>(_subject).txt``, in the recipient's language
-    (their admin preference, else the site's: French). ``attachments`` holds callables that
-    return ``(filename, content, mimetype)``: called in that language too."""
-    from wagtail.users.models import UserProfile
-
-    language = UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        subject = render_to_string(f"events/emails/{template}_subject.txt", context)
-        body = render_to_string(f"events/emails/{template}.txt", context)
-        files = [attachment() for attachment in attachments]
-    message = EmailMessage(" ".join(subject.split()), body, None, [user.email])
-    for filename, content, mimetype in files:
-        message.attach(filename, content, mimetype)
-    message.send()
+    """One e-mail from ``events/emails/<template>(_subject).txt`` (see ``community.mail``)."""
+    mail.send(f"events/emails/{template}", user, context, attachments)
 
 
 def invitation(session):

@@ -1,0 +1,1 @@
+"""Admin screens (viewsets, menu items) for needs; registered through wagtail_hooks."""

@@ -1,0 +1,1 @@
+"""Admin screens (viewsets, menu items) for profiles; registered through wagtail_hooks."""
