@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
@@ -175,3 +176,17 @@ class BadgeAward(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+    @property
+    def assertion_url(self):
+        """The hosted Open Badges 2.0 assertion: what a backpack or a CV links to."""
+        from community.mail import absolute
+
+        return absolute(reverse("badge_assertion", args=[self.uid]))
+
+    @property
+    def image_url(self):
+        """The badge image with this assertion baked in, to download."""
+        from community.mail import absolute
+
+        return absolute(reverse("badge_award_image", args=[self.uid]))
