@@ -1,12 +1,14 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
-from django.core.management import call_command
+from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Page
 
 from community.factories import HomePageFactory, UserFactory
 from community.roles import TRAINERS, TRAINING_TEAM
 from community.sites import install_home_page
+from community.tests.demo_loading import load_demo_quietly
 
 pytest_plugins = ["community.tests.browser"]
 
@@ -19,9 +21,52 @@ def home_page(db):
     return home
 
 
+_demo_loaded = []
+
+
+def pytest_collection_modifyitems(items):
+    """With ``--dist loadgroup``, the tests sharing one demo load run on the same worker."""
+    for item in items:
+        if "demo_content" in getattr(item, "fixturenames", ()):
+            group = item.parent.nodeid if item.cls else item.module.__name__
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.fixture(scope="class")
+def _demo_for_class(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for a test class (or a module of plain test functions)
+    inside a transaction rolled back after its last test. Each test still runs in its own
+    savepoint (the ``db`` fixture), so tests stay independent while the group pays for one
+    load_demo (20–40 s) instead of one per test.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        _demo_loaded.append(True)
+        try:
+            load_demo_quietly()
+            yield
+        finally:
+            _demo_loaded.clear()
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()  # Wagtail caches the site's root paths
+
+
+@pytest.fixture(autouse=True)
+def _no_demo_left_behind(request):
+    """A test that did not ask for the demo must not run on it: in a module that mixes both,
+    the demo tests go in their own class."""
+    if _demo_loaded and "demo_content" not in request.fixturenames:
+        pytest.fail(
+            "Le contenu de démonstration d'un autre test est encore chargé : regroupez les "
+            "tests qui utilisent demo_content dans une classe."
+        )
+
+
 @pytest.fixture
-def demo_content(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_content(_demo_for_class, db):
+    """The demo content, for tests on a (non-transactional) database."""
 
 
 @pytest.fixture

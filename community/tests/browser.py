@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from community.tests.demo_loading import load_demo_quietly
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -89,11 +91,12 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_live_server(django_db_serialized_rollback, live_server, demo_content):
+def demo_live_server(django_db_serialized_rollback, live_server):
     """The live server's URL, serving the demo content (load_demo).
 
     The live server needs a transactional database, which is flushed after each test; the
     serialized rollback puts back what the migrations created (Wagtail's root page and default
     site), which load_demo and the tests that run after this one need.
     """
+    load_demo_quietly()
     return live_server.url

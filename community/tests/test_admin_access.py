@@ -7,17 +7,6 @@ from community.demo import ADMIN_EMAIL, DEMO_PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_administrator_signs_in_to_the_admin(client, demo_content):
-    response = client.post(
-        "/admin/login/", {"username": ADMIN_EMAIL, "password": DEMO_PASSWORD}, follow=True
-    )
-
-    assert response.status_code == 200
-    assert response.wsgi_request.user.email == ADMIN_EMAIL
-    assert response.wsgi_request.path == "/admin/"
-    assert "Tableau de bord" in response.content.decode()
-
-
 def test_admin_is_refused_to_an_agent(client, agent):
     client.force_login(agent)
 
@@ -53,13 +42,28 @@ def test_training_team_adds_a_theme_in_the_admin_and_a_trainer_cannot(client, te
     assert Theme.objects.get(slug="securite").name == "Sécurité au travail"
 
 
-def test_training_team_edits_the_home_page_in_the_admin(client, demo_content, team_member):
-    from community.models import HomePage
+class TestOnTheDemoSite:
+    """On the demo content, loaded once for the class."""
 
-    home = HomePage.objects.get()
-    client.force_login(team_member)
+    def test_demo_administrator_signs_in_to_the_admin(self, client, demo_content):
+        response = client.post(
+            "/admin/login/", {"username": ADMIN_EMAIL, "password": DEMO_PASSWORD}, follow=True
+        )
 
-    response = client.get(f"/admin/pages/{home.id}/edit/")
+        assert response.status_code == 200
+        assert response.wsgi_request.user.email == ADMIN_EMAIL
+        assert response.wsgi_request.path == "/admin/"
+        assert "Tableau de bord" in response.content.decode()
 
-    assert response.status_code == 200
-    assert "Titre du bandeau" in response.content.decode()
+    def test_training_team_edits_the_home_page_in_the_admin(
+        self, client, demo_content, team_member
+    ):
+        from community.models import HomePage
+
+        home = HomePage.objects.get()
+        client.force_login(team_member)
+
+        response = client.get(f"/admin/pages/{home.id}/edit/")
+
+        assert response.status_code == 200
+        assert "Titre du bandeau" in response.content.decode()

@@ -10,39 +10,6 @@ from community.factories import ContentPageFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_home_page_renders_in_french_with_demo_content(client, demo_content):
-    response = client.get("/")
-
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert '<html lang="fr">' in html
-    assert "Apprendre entre collègues, partager ce qui marche" in html
-    assert "Aller au contenu" in html
-    assert "Menu principal" in html
-    assert "Se connecter" in html
-
-
-def test_home_page_links_to_every_section_and_each_link_works(client, demo_content):
-    html = client.get("/").content.decode()
-
-    for title in ("À propos d&#x27;Atelier", "Qui fait quoi ?", "Déclaration d&#x27;accessibilité"):
-        assert title in html
-    internal_links = set(re.findall(r'href="(/[^"#]*)"', html))
-    internal_links -= {reverse("logout")}
-    assert {"/a-propos/", "/qui-fait-quoi/", "/accessibilite/"} <= internal_links
-    for url in internal_links:
-        if url.startswith("/static/"):
-            continue
-        assert client.get(url).status_code == 200, url
-
-
-def test_footer_states_accessibility_compliance_on_every_page(client, demo_content):
-    for url in ("/", "/a-propos/", "/connexion/"):
-        html = client.get(url).content.decode()
-        assert 'href="/accessibilite/"' in html, url
-        assert "Accessibilité : partiellement conforme" in html, url
-
-
 def test_home_page_query_count_does_not_grow_with_menu_entries(
     client, home_page, django_assert_max_num_queries
 ):
@@ -56,7 +23,44 @@ def test_home_page_query_count_does_not_grow_with_menu_entries(
     assert "Rubrique 9" in html
 
 
-def test_menu_marks_the_current_section(client, demo_content):
-    html = client.get("/qui-fait-quoi/").content.decode()
+class TestOnTheDemoSite:
+    """On the demo content, loaded once for the class."""
 
-    assert '<a href="/qui-fait-quoi/" aria-current="page">Qui fait quoi ?</a>' in html
+    def test_home_page_renders_in_french_with_demo_content(self, client, demo_content):
+        response = client.get("/")
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert '<html lang="fr">' in html
+        assert "Apprendre entre collègues, partager ce qui marche" in html
+        assert "Aller au contenu" in html
+        assert "Menu principal" in html
+        assert "Se connecter" in html
+
+    def test_home_page_links_to_every_section_and_each_link_works(self, client, demo_content):
+        html = client.get("/").content.decode()
+
+        for title in (
+            "À propos d&#x27;Atelier",
+            "Qui fait quoi ?",
+            "Déclaration d&#x27;accessibilité",
+        ):
+            assert title in html
+        internal_links = set(re.findall(r'href="(/[^"#]*)"', html))
+        internal_links -= {reverse("logout")}
+        assert {"/a-propos/", "/qui-fait-quoi/", "/accessibilite/"} <= internal_links
+        for url in internal_links:
+            if url.startswith("/static/"):
+                continue
+            assert client.get(url).status_code == 200, url
+
+    def test_footer_states_accessibility_compliance_on_every_page(self, client, demo_content):
+        for url in ("/", "/a-propos/", "/connexion/"):
+            html = client.get(url).content.decode()
+            assert 'href="/accessibilite/"' in html, url
+            assert "Accessibilité : partiellement conforme" in html, url
+
+    def test_menu_marks_the_current_section(self, client, demo_content):
+        html = client.get("/qui-fait-quoi/").content.decode()
+
+        assert '<a href="/qui-fait-quoi/" aria-current="page">Qui fait quoi ?</a>' in html

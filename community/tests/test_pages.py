@@ -8,17 +8,6 @@ from community.factories import AccessibilityStatementPageFactory, ContentPageFa
 pytestmark = pytest.mark.django_db
 
 
-def test_404_page_renders_in_the_site_layout(client, demo_content):
-    response = client.get("/cette-page-n-existe-pas/")
-
-    assert response.status_code == 404
-    html = response.content.decode()
-    assert "<title>Page introuvable — Atelier</title>" in html
-    assert "Retour à la page d'accueil" in html
-    assert 'id="main-menu"' in html  # the site's own header, not Django's bare page
-    assert "Accessibilité : partiellement conforme" in html
-
-
 def test_500_page_renders_without_a_request_or_a_database(django_assert_num_queries):
     with django_assert_num_queries(0):
         html = render_to_string("500.html")
@@ -88,3 +77,17 @@ def test_an_unpublished_page_is_not_shown_nor_listed(client, home_page):
 
     assert client.get("/brouillon/").status_code == 404
     assert "Brouillon" not in client.get("/").content.decode()
+
+
+class TestOnTheDemoSite:
+    """On the demo content, loaded once for the class."""
+
+    def test_404_page_renders_in_the_site_layout(self, client, demo_content):
+        response = client.get("/cette-page-n-existe-pas/")
+
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "<title>Page introuvable — Atelier</title>" in html
+        assert "Retour à la page d'accueil" in html
+        assert 'id="main-menu"' in html  # the site's own header, not Django's bare page
+        assert "Accessibilité : partiellement conforme" in html

@@ -41,24 +41,6 @@ PAGE_PERMISSIONS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("role", "page_type", "can_add", "can_edit", "can_publish"), PAGE_PERMISSIONS
-)
-def test_page_permissions_by_role(demo_content, role, page_type, can_add, can_edit, can_publish):
-    user = user_with(role)
-    home = HomePage.objects.get()
-    page = page_type.objects.get() if page_type is not ContentPage else ContentPage.objects.first()
-
-    # "add" is asked where the type may be created: content pages under home, home under root.
-    parent = home if page_type is not HomePage else home.get_parent()
-    may_add = parent.permissions_for_user(user).can_add_subpage() and page_type.can_create_at(
-        parent
-    )
-    assert may_add is can_add
-    assert page.permissions_for_user(user).can_edit() is can_edit
-    assert page.permissions_for_user(user).can_publish() is can_publish
-
-
 # (role, may enter the admin, may add themes, may upload images, may manage redirects)
 MODEL_PERMISSIONS = [
     (AGENTS, False, False, False, False),
@@ -89,12 +71,36 @@ def test_training_team_approves_what_is_submitted_for_moderation():
     assert TRAINING_TEAM in task_groups
 
 
-def test_trainer_may_not_publish_a_content_page_written_by_the_team(demo_content, client):
-    trainer = user_with(TRAINERS)
-    page = ContentPageFactory(parent=HomePage.objects.get(), title="Note interne")
-    client.force_login(trainer)
+class TestOnTheDemoSite:
+    """On the demo content, loaded once for the class."""
 
-    response = client.get(f"/admin/pages/{page.id}/edit/")
+    @pytest.mark.parametrize(
+        ("role", "page_type", "can_add", "can_edit", "can_publish"), PAGE_PERMISSIONS
+    )
+    def test_page_permissions_by_role(
+        self, demo_content, role, page_type, can_add, can_edit, can_publish
+    ):
+        user = user_with(role)
+        home = HomePage.objects.get()
+        page = (
+            page_type.objects.get() if page_type is not ContentPage else ContentPage.objects.first()
+        )
 
-    assert response.status_code in (302, 403)
-    assert ContentPage.objects.get(id=page.id).title == "Note interne"
+        # "add" is asked where the type may be created: content pages under home, home under root.
+        parent = home if page_type is not HomePage else home.get_parent()
+        may_add = parent.permissions_for_user(user).can_add_subpage() and page_type.can_create_at(
+            parent
+        )
+        assert may_add is can_add
+        assert page.permissions_for_user(user).can_edit() is can_edit
+        assert page.permissions_for_user(user).can_publish() is can_publish
+
+    def test_trainer_may_not_publish_a_content_page_written_by_the_team(self, demo_content, client):
+        trainer = user_with(TRAINERS)
+        page = ContentPageFactory(parent=HomePage.objects.get(), title="Note interne")
+        client.force_login(trainer)
+
+        response = client.get(f"/admin/pages/{page.id}/edit/")
+
+        assert response.status_code in (302, 403)
+        assert ContentPage.objects.get(id=page.id).title == "Note interne"
