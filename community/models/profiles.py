@@ -6,14 +6,15 @@ profile holds what a person chooses to tell the community and who may see it.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -49,6 +50,38 @@ class ProfileQuerySet(models.QuerySet):
         if is_training_team(user):
             return active
         return active.filter(Q(visibility=Visibility.AGENTS) | Q(user=user))
+
+    def with_activity_score(self):
+        """``activity_score``: what the other apps registered (publications, sessions
+        facilitated…), summed in SQL, so sorting and pagination stay one query."""
+        from community.profile_sections import activity_score
+
+        return self.annotate(activity_score=activity_score())
+
+    def with_badge_count(self):
+        """``badge_count``: valid awards, one subquery (no row multiplication)."""
+        from community.models.badges import BadgeAward
+
+        awards = (
+            BadgeAward.objects.valid()
+            .filter(recipient=OuterRef("user"))
+            .order_by()
+            .annotate(n=Func(F("pk"), function="COUNT"))
+            .values("n")[:1]
+        )
+        return self.annotate(badge_count=Coalesce(Subquery(awards), 0))
+
+    def in_directory(self):
+        """Who the trainer directory lists: trainers (the “Formateurs” group), people
+        available to facilitate, and anyone with activity (needs ``with_activity_score``)."""
+        from django.contrib.auth.models import Group
+
+        from community.roles import TRAINERS
+
+        trainers = Group.objects.filter(name=TRAINERS, user=OuterRef("user"))
+        return self.filter(
+            Q(Exists(trainers)) | Q(available_to_facilitate=True) | Q(activity_score__gt=0)
+        )
 
 
 class Profile(index.Indexed, ClusterableModel):
@@ -143,7 +176,8 @@ class Profile(index.Indexed, ClusterableModel):
 
 
 class TrainerDirectoryPage(RoutablePageMixin, IntroMixin, Page):
-    """The trainer directory; each visible profile is one of its sub-URLs."""
+    """The trainer directory; each visible profile is one of its sub-URLs. The views are in
+    ``community.profile_views``; signed-in people only (it lists colleagues)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, *IntroMixin.search_fields]
@@ -155,3 +189,31 @@ class TrainerDirectoryPage(RoutablePageMixin, IntroMixin, Page):
     class Meta:
         verbose_name = _("trainer directory")
         verbose_name_plural = _("trainer directories")
+
+    @path("", name="directory")
+    def directory(self, request):
+        from community.profile_views import directory
+
+        return directory(self, request)
+
+    @path("<int:profile_id>/", name="profile")
+    def profile(self, request, profile_id):
+        from community.profile_views import profile_page
+
+        return profile_page(self, request, profile_id)
+
+    @path("<int:profile_id>/contacter/", name="contact")
+    def contact(self, request, profile_id):
+        from community.profile_views import contact
+
+        return contact(self, request, profile_id)
+
+    def get_context(self, request, *args, **kwargs):
+        from community.profile_views import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        return context
+
+    def profile_url(self, profile, request=None):
+        return self.get_url(request) + self.reverse_subpage("profile", args=[profile.pk])
