@@ -55,3 +55,31 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = models.AccessibilityStatementPage
+
+
+class NeedsBoardPageFactory(wagtail_factories.PageFactory):
+    title = "Besoins de formation"
+    slug = "besoins"
+    intro = "Dites ce que vous avez besoin d'apprendre ; vos collègues disent « moi aussi »."
+
+    class Meta:
+        model = models.NeedsBoardPage
+
+
+class TrainingNeedFactory(factory.django.DjangoModelFactory):
+    """A need as stored, without its author's vote (``voters=[…]`` adds votes); tests of the
+    rules go through ``community.needs``."""
+
+    title = factory.Sequence(lambda n: f"Besoin {n}")
+    why = "Pour mieux faire mon travail au quotidien."
+    theme = factory.SubFactory("resources.factories.ThemeFactory")
+    author = factory.SubFactory(UserFactory)
+
+    class Meta:
+        model = models.TrainingNeed
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def voters(self, create, extracted, **kwargs):
+        for voter in extracted or ():
+            models.NeedVote.objects.create(need=self, voter=voter)

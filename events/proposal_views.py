@@ -5,7 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from events import proposals
+from community.needs import NeedError
+from events import need_answers, proposals
 from events.forms import WorkshopProposalForm
 
 
@@ -15,8 +16,31 @@ def propose(request):
     if catalog is None:
         # Nothing to propose to: the page says so (and nothing is created).
         return render(request, "events/propose.html", {"catalog": None}, status=404)
+    # ``?need=<id>``: a trainer adopts a training need (see ``events.need_answers``).
+    need = None
+    if request.GET.get("need"):
+        try:
+            need = need_answers.need_to_adopt(request.user, request.GET["need"])
+        except NeedError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            return redirect(need_answers.board_url())
     if request.method == "POST":
         form = WorkshopProposalForm(request.POST)
+        if form.is_valid() and need is not None:
+            try:
+                need = need_answers.propose_for_need(request.user, need.pk, form.cleaned_data)
+            except NeedError as refusal:  # adopted by someone else meanwhile
+                messages.error(request, " ".join(refusal.messages))
+                return redirect(need_answers.board_url())
+            messages.success(
+                request,
+                _(
+                    "Thank you! Your proposal “%(title)s” answers the need “%(need)s”: it is "
+                    "with the training team, and the need shows that you adopted it."
+                )
+                % {"title": need.proposal.title, "need": need.title},
+            )
+            return redirect("events:my_proposals")
         if form.is_valid():
             page = proposals.propose_workshop(request.user, form.cleaned_data, catalog=catalog)
             messages.success(
@@ -29,10 +53,13 @@ def propose(request):
             )
             return redirect("events:my_proposals")
         return render(
-            request, "events/propose.html", {"catalog": catalog, "form": form}, status=400
+            request,
+            "events/propose.html",
+            {"catalog": catalog, "form": form, "need": need},
+            status=400,
         )
-    form = WorkshopProposalForm()
-    return render(request, "events/propose.html", {"catalog": catalog, "form": form})
+    form = WorkshopProposalForm(initial=need_answers.initial_proposal(need) if need else None)
+    return render(request, "events/propose.html", {"catalog": catalog, "form": form, "need": need})
 
 
 @login_required

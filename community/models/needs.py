@@ -9,13 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
 from community.models.mixins import IntroMixin
 
 
-class NeedsBoardPage(IntroMixin, Page):
+class NeedsBoardPage(RoutablePageMixin, IntroMixin, Page):
     """Lists training needs; its sub-URLs post, vote and adopt (see ``community.needs``)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -28,6 +29,39 @@ class NeedsBoardPage(IntroMixin, Page):
     class Meta:
         verbose_name = _("needs board")
         verbose_name_plural = _("needs boards")
+
+    # The views are thin and live in ``community.needs_views``; the rules in ``community.needs``.
+
+    def get_context(self, request, *args, **kwargs):
+        from community import needs_views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(needs_views.board_context(self, request))
+        return context
+
+    @path("exprimer/", name="post_need")
+    def post_need(self, request):
+        from community import needs_views
+
+        return needs_views.post_need(self, request)
+
+    @path("<int:need_id>/moi-aussi/", name="vote")
+    def vote(self, request, need_id):
+        from community import needs_views
+
+        return needs_views.vote(self, request, need_id)
+
+    @path("<int:need_id>/retirer-mon-vote/", name="withdraw_vote")
+    def withdraw_vote(self, request, need_id):
+        from community import needs_views
+
+        return needs_views.withdraw_vote(self, request, need_id)
+
+    @path("<int:need_id>/adopter/", name="adopt")
+    def adopt(self, request, need_id):
+        from community import needs_views
+
+        return needs_views.adopt(self, request, need_id)
 
 
 class NeedStatus(models.TextChoices):
@@ -53,6 +87,43 @@ class TrainingNeedQuerySet(models.QuerySet):
 
     def with_vote_count(self):
         return self.annotate(vote_count=models.Count("votes", distinct=True))
+
+    def with_vote_of(self, user):
+        """``has_voted``: whether ``user`` said “moi aussi” (False for anonymous visitors)."""
+        if not user.is_authenticated:
+            return self.annotate(has_voted=models.Value(False, output_field=models.BooleanField()))
+        mine = NeedVote.objects.filter(need=models.OuterRef("pk"), voter=user)
+        return self.annotate(has_voted=models.Exists(mine))
+
+    def for_board(self, user):
+        """What the board shows of each need, in one query whatever the number of needs."""
+        return (
+            self.listed()
+            .with_vote_count()
+            .with_vote_of(user)
+            .select_related("theme", "adopted_by", "answered_by", "proposal")
+        )
+
+    def most_wanted_first(self):
+        return self.order_by("-vote_count", "-created_at", "-pk")
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+    def demand_by_theme(self):
+        """{theme id: (number of needs, their votes)} over the listed needs still open to
+        votes: what agents are waiting for. One query."""
+        rows = (
+            self.listed()
+            .open_to_votes()
+            .order_by()
+            .values("theme_id")
+            .annotate(
+                need_count=models.Count("pk", distinct=True),
+                vote_count=models.Count("votes", distinct=True),
+            )
+        )
+        return {row["theme_id"]: (row["need_count"], row["vote_count"]) for row in rows}
 
 
 class TrainingNeed(index.Indexed, models.Model):

@@ -5,21 +5,24 @@ Each e-mail is recorded when queued, so running it again (or twice at once) send
 
 from django.core.management.base import BaseCommand
 
-from events import services
+from events import need_answers, services
 
 
 class Command(BaseCommand):
     help = (
         "Send the reminders before sessions, ask for and enforce seat confirmations, and tell "
-        "series' followers about new sessions. Safe to run every few minutes."
+        "series' followers and the voters of a training need about new sessions. Safe to run "
+        "every few minutes."
     )
 
     def handle(self, *args, **options):
         summary = services.run_reminders()
+        need_notices = need_answers.announce_need_sessions()
         self.stdout.write(
             f"Reminders: {summary.reminders_2d} two days before, "
             f"{summary.reminders_2h} two hours before. "
             f"Seat confirmations asked: {summary.seat_confirmations_asked}; "
             f"seats released to the waiting list: {summary.seats_released}. "
-            f"New sessions announced to followers: {summary.openings_announced} e-mails."
+            f"New sessions announced to followers: {summary.openings_announced} e-mails; "
+            f"to the voters of the needs they answer: {need_notices} e-mails."
         )

@@ -1,0 +1,193 @@
+"""The rules of the needs board: posting a need, “moi aussi”, adopting a need.
+
+``community`` imports none of our other apps, so what only they know comes through two
+registries filled in their ``AppConfig.ready()`` (``events.need_answers``):
+
+- the *offer*: ``register_offer_counter(fn)``, ``fn(theme_ids) -> {theme_id: upcoming sessions}``;
+- the *adopter*: ``register_adopter(propose, form_url=…)``: ``propose(user, need, details)``
+  creates the workshop proposal that answers ``need`` (a draft in the training team's review)
+  and returns its page; ``form_url(need)`` is where a trainer writes those details.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community.models import NeedStatus, NeedVote, TrainingNeed
+from community.roles import TRAINERS, is_training_team
+
+_offer_counters = []
+_adopters = []
+
+
+class NeedError(ValidationError):
+    """A refusal, with its French message for the person who asked."""
+
+
+# The registries.
+
+
+def register_offer_counter(count):
+    """``count(theme_ids)`` returns ``{theme_id: number of upcoming sessions}``."""
+    if count not in _offer_counters:
+        _offer_counters.append(count)
+    return count
+
+
+def offer_by_theme(theme_ids):
+    """The upcoming sessions per theme, summed over every registered counter."""
+    theme_ids = list(theme_ids)
+    totals = dict.fromkeys(theme_ids, 0)
+    for count in _offer_counters:
+        for theme_id, number in count(theme_ids).items():
+            totals[theme_id] = totals.get(theme_id, 0) + number
+    return totals
+
+
+def register_adopter(propose, *, form_url):
+    """The app that turns an adoption into a workshop proposal (one at most: the last wins)."""
+    _adopters[:] = [(propose, form_url)]
+    return propose
+
+
+def adoption_url(need):
+    """Where adopting ``need`` goes on, or None when no app takes proposals now."""
+    for _propose, form_url in _adopters:
+        return form_url(need)
+    return None
+
+
+# Who may do what.
+
+
+def can_adopt(user):
+    """Trainers and the training team may offer to facilitate a training for a need."""
+    if not (user and user.is_authenticated):
+        return False
+    if user.is_superuser or is_training_team(user):
+        return True
+    return Group.objects.filter(name=TRAINERS, user=user).exists()
+
+
+def adoption_refusal(need, user):
+    """Why ``user`` may not adopt ``need`` now, or None if they may."""
+    if not can_adopt(user):
+        return _("Only trainers and the training team can offer to run a training.")
+    if need.hidden:
+        return _("This need does not exist.")
+    if need.status == NeedStatus.CLOSED:
+        return _("This need is closed: it can no longer be adopted.")
+    if need.adopted_by_id is not None:
+        name = need.adopted_by.get_full_name() if need.adopted_by else ""
+        return _("This need has already been adopted by %(name)s.") % {"name": name}
+    return None
+
+
+# What people do.
+
+
+def post_need(user, cleaned_data):
+    """Post a need; posting counts as its author's own “moi aussi”."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    with transaction.atomic():
+        need = TrainingNeed.objects.create(author=user, **cleaned_data)
+        NeedVote.objects.create(need=need, voter=user)
+    return need
+
+
+def _voting_refusal(need):
+    if need.hidden:
+        return _("This need does not exist.")
+    if not need.is_open_to_votes:
+        return _("This need is closed: votes are no longer collected.")
+    return None
+
+
+def vote(need_id, user):
+    """One “moi aussi” per agent and need: a second one is refused and changes nothing, even
+    when two arrive at once (the database's unique constraint decides)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    need = TrainingNeed.objects.filter(pk=need_id).first()
+    if need is None:
+        raise NeedError(_("This need does not exist."))
+    if refusal := _voting_refusal(need):
+        raise NeedError(refusal)
+    if NeedVote.objects.filter(need=need, voter=user).exists():
+        raise NeedError(_("You have already voted for this need."))
+    try:
+        with transaction.atomic():
+            NeedVote.objects.create(need=need, voter=user)
+    except IntegrityError:
+        raise NeedError(_("You have already voted for this need.")) from None
+    return need
+
+
+def withdraw_vote(need_id, user):
+    """Take one's “moi aussi” back (not on a closed need: its count is the record)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    need = TrainingNeed.objects.filter(pk=need_id).first()
+    if need is None or need.hidden:
+        raise NeedError(_("This need does not exist."))
+    if not need.is_open_to_votes:
+        raise NeedError(_("This need is closed: votes can no longer change."))
+    deleted, _rows = NeedVote.objects.filter(need=need, voter=user).delete()
+    if not deleted:
+        raise NeedError(_("You had not voted for this need."))
+    return need
+
+
+def adopt(need_id, user, details):
+    """``user`` adopts the need: their workshop proposal is created from ``details`` (what the
+    proposal form asks), in the training team's review, and linked to the need, which goes
+    “under study”. The need is locked meanwhile, so two trainers never adopt it both."""
+    if not _adopters:
+        raise NeedError(_("Workshop proposals are not open at the moment."))
+    propose, _form_url = _adopters[0]
+    with transaction.atomic():
+        need = (
+            TrainingNeed.objects.select_for_update(of=("self",))
+            .select_related("adopted_by")
+            .filter(pk=need_id)
+            .first()
+        )
+        if need is None:
+            raise NeedError(_("This need does not exist."))
+        if refusal := adoption_refusal(need, user):
+            raise NeedError(refusal)
+        need.proposal = propose(user, need, details)
+        need.adopted_by = user
+        need.adopted_at = timezone.now()
+        if need.status == NeedStatus.OPEN:
+            need.status = NeedStatus.STUDYING
+        need.save(update_fields=["proposal", "adopted_by", "adopted_at", "status"])
+    return need
+
+
+def demand_and_offer():
+    """Per theme, the demand (votes of the needs still open) against the offer (upcoming
+    sessions): a row per theme that has either, most wanted first. Three queries."""
+    theme_model = TrainingNeed._meta.get_field("theme").related_model
+    demand = TrainingNeed.objects.demand_by_theme()
+    themes = list(theme_model.objects.all())
+    offer = offer_by_theme(theme.pk for theme in themes)
+    rows = []
+    for theme in themes:
+        needs, votes = demand.get(theme.pk, (0, 0))
+        sessions = offer.get(theme.pk, 0)
+        if needs or sessions:
+            rows.append(
+                {
+                    "theme": theme,
+                    "needs": needs,
+                    "votes": votes,
+                    "sessions": sessions,
+                    "gap": votes > 0 and sessions == 0,
+                }
+            )
+    rows.sort(key=lambda row: (-row["votes"], row["sessions"]))
+    return rows
