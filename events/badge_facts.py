@@ -1,1 +1,163 @@
-"""The facts this app hands to the badge rules of ``community``."""
+"""The facts this app hands to the badge rules of ``community``, and when to re-evaluate them.
+
+A session counts once it was held: its roll call is closed (status done). Its facilitators are
+the ones it names, else its workshop's (the rule of ``SessionQuerySet.facilitated_by``). Each
+fact measures many people in two or three aggregate queries.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, Sum
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+
+from community.badges import facts
+from community.badges.awards import evaluate_after_commit
+from events.models import Attendance, FeedbackAnswer, Registration, RegistrationStatus, Session
+from events.models.sessions import SessionStatus
+from events.services import feedback
+
+SESSIONS_FACILITATED = "events.sessions_facilitated"
+FIRST_SESSION_FACILITATED = "events.first_session_facilitated"
+AGENTS_TRAINED = "events.agents_trained"
+FEEDBACK_AVERAGE = "events.feedback_average"
+
+
+def held_sessions():
+    return feedback.closed_sessions(Session.objects.filter(status=SessionStatus.DONE))
+
+
+def _by_facilitator(queryset, user_ids, prefix=""):
+    """``queryset`` (of sessions, or of rows under ``prefix`` a session) split in two: the
+    sessions that name their facilitators, with the facilitator as ``person``, and those that
+    name none, with their page's facilitators as ``person``. Each filter on a relation is given
+    in one ``filter()`` call, so that it and the ``person`` column share one join."""
+    named = {f"{prefix}facilitators__isnull": False}
+    by_page = {
+        f"{prefix}facilitators__isnull": True,
+        f"{prefix}event__facilitators__isnull": False,
+    }
+    if user_ids is not None:
+        named[f"{prefix}facilitators__in"] = user_ids
+        by_page[f"{prefix}event__facilitators__in"] = user_ids
+    return [
+        (queryset.filter(**named), f"{prefix}facilitators"),
+        (queryset.filter(**by_page), f"{prefix}event__facilitators"),
+    ]
+
+
+def _facilitations(user_ids):
+    """``{person: {session id: (start, event id)}}`` of the held sessions they facilitated,
+    in two queries."""
+    found = defaultdict(dict)
+    for queryset, person in _by_facilitator(held_sessions(), user_ids):
+        for user_id, session_id, start, event_id in queryset.values_list(
+            person, "pk", "start", "event_id"
+        ).distinct():
+            found[user_id][session_id] = (start, event_id)
+    return found
+
+
+def _latest_event(sessions):
+    """The page of the person's most recent held session: what a badge links as evidence."""
+    return max(sessions.values())[1]
+
+
+@facts.register(SESSIONS_FACILITATED, _("Sessions facilitated (roll call closed)"))
+def sessions_facilitated(user_ids):
+    return {
+        user_id: facts.Measure(
+            facts.as_decimal(len(sessions)), evidence_page_id=_latest_event(sessions)
+        )
+        for user_id, sessions in _facilitations(user_ids).items()
+    }
+
+
+@facts.register(FIRST_SESSION_FACILITATED, _("First session facilitated (1 once done)"))
+def first_session_facilitated(user_ids):
+    return {
+        user_id: facts.Measure(facts.as_decimal(1), evidence_page_id=min(sessions.values())[1])
+        for user_id, sessions in _facilitations(user_ids).items()
+    }
+
+
+@facts.register(AGENTS_TRAINED, _("Distinct agents trained (present at their sessions)"))
+def agents_trained(user_ids):
+    """Distinct people marked present at the held sessions one facilitated (never oneself)."""
+    present = Registration.objects.filter(
+        status=RegistrationStatus.CONFIRMED,
+        attendance=Attendance.PRESENT,
+        session__in=held_sessions(),
+    )
+    trained = defaultdict(set)
+    latest = {}
+    for queryset, person in _by_facilitator(present, user_ids, prefix="session__"):
+        rows = queryset.values_list(person, "user_id", "session__start", "session__event_id")
+        for user_id, agent_id, start, event_id in rows.distinct():
+            if agent_id != user_id:
+                trained[user_id].add(agent_id)
+                latest[user_id] = max(latest.get(user_id, (start, event_id)), (start, event_id))
+    return {
+        user_id: facts.Measure(facts.as_decimal(len(agents)), evidence_page_id=latest[user_id][1])
+        for user_id, agents in trained.items()
+    }
+
+
+@facts.register(
+    FEEDBACK_AVERAGE, _("Average feedback rating (out of 5) over their sessions"), average=True
+)
+def feedback_average(user_ids):
+    """The mean rating of the answers to the held sessions one facilitated, counting only
+    sessions with enough answers to be shown at all (the anonymity rule of
+    ``events.services.feedback``); ``sample`` is the number of those sessions."""
+    enough = (
+        FeedbackAnswer.objects.filter(session__in=held_sessions())
+        .values("session")
+        .annotate(answers=Count("pk"), total=Sum("rating"))
+        .filter(answers__gte=feedback.min_answers())
+        .order_by()
+    )
+    figures = {row["session"]: (row["answers"], row["total"]) for row in enough}
+    if not figures:
+        return {}
+    measures = {}
+    for user_id, sessions in _facilitations(user_ids).items():
+        counted = [figures[session_id] for session_id in sessions if session_id in figures]
+        if counted:
+            answers = sum(n for n, _total in counted)
+            total = sum(t for _n, t in counted)
+            measures[user_id] = facts.Measure(
+                facts.as_decimal(total / answers), sample=len(counted)
+            )
+    return measures
+
+
+# ---------------------------------------------------------------------------------------------
+# When the facts change: a roll call closed, a questionnaire answered.
+
+
+def _facilitator_ids(session_ids):
+    """Who facilitates these sessions (the same rule), in two queries."""
+    sessions = Session.objects.filter(pk__in=session_ids)
+    ids = set()
+    for queryset, person in _by_facilitator(sessions, None):
+        ids.update(queryset.values_list(person, flat=True))
+    return ids
+
+
+@receiver(post_save, sender=Session, dispatch_uid="events_badges_roll_call_closed")
+def roll_call_closed(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or instance.roll_call_closed_at is None or instance.status != SessionStatus.DONE:
+        return
+    if update_fields is not None and "roll_call_closed_at" not in update_fields:
+        return
+    session_id = instance.pk
+    evaluate_after_commit(lambda: _facilitator_ids([session_id]))
+
+
+@receiver(post_save, sender=FeedbackAnswer, dispatch_uid="events_badges_feedback_answered")
+def feedback_answered(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        session_id = instance.session_id
+        evaluate_after_commit(lambda: _facilitator_ids([session_id]))

@@ -133,6 +133,15 @@ ATELIER_OVERBOOKING_MAX_RATIO = env.float("ATELIER_OVERBOOKING_MAX_RATIO", defau
 # Feedback results stay hidden until a session or workshop has this many answers (anonymity).
 ATELIER_FEEDBACK_MIN_ANSWERS = env.int("ATELIER_FEEDBACK_MIN_ANSWERS", default=5)
 
+# Open Badges 2.0: the issuer named in every badge (the authority a backpack or a CV shows).
+ATELIER_BADGE_ISSUER_NAME = env("ATELIER_BADGE_ISSUER_NAME", default="Atelier — équipe formation")
+ATELIER_BADGE_ISSUER_URL = env("ATELIER_BADGE_ISSUER_URL", default="")  # empty: the site's URL
+ATELIER_BADGE_ISSUER_EMAIL = env("ATELIER_BADGE_ISSUER_EMAIL", default="formation@atelier.example")
+ATELIER_BADGE_ISSUER_DESCRIPTION = env(
+    "ATELIER_BADGE_ISSUER_DESCRIPTION",
+    default="Le service formation, qui reconnaît l'engagement des formateurs internes.",
+)
+
 # French first, English second.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]

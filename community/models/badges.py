@@ -6,6 +6,7 @@ unique per person and badge: re-running the rules never awards twice, and a revo
 not handed out again by a rule.
 """
 
+import hashlib
 import secrets
 import uuid
 
@@ -113,6 +114,11 @@ def new_salt():
     return secrets.token_hex(16)
 
 
+def hashed_identity(email, salt):
+    """``sha256$`` and the hex digest of the address and the salt, as Open Badges 2.0 says."""
+    return "sha256$" + hashlib.sha256((email + salt).encode()).hexdigest()
+
+
 class BadgeAwardQuerySet(models.QuerySet):
     def valid(self):
         return self.filter(revoked_at__isnull=True)
@@ -142,6 +148,13 @@ class BadgeAward(models.Model):
     )
     reason = models.TextField(_("reason"), max_length=1000, blank=True)
     salt = models.CharField(max_length=32, default=new_salt, editable=False)
+    recipient_identity = models.CharField(
+        _("recipient identity (hashed)"),
+        max_length=80,
+        blank=True,
+        editable=False,
+        help_text=_("Fixed when awarded, so the badge still verifies if the account changes."),
+    )
     notified_at = models.DateTimeField(_("recipient told on"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
     revoked_by = models.ForeignKey(
@@ -168,6 +181,11 @@ class BadgeAward(models.Model):
 
     def __str__(self):
         return f"{self.badge} — {self.recipient}"
+
+    def save(self, *args, **kwargs):
+        if not self.recipient_identity:
+            self.recipient_identity = hashed_identity(self.recipient.email, self.salt)
+        super().save(*args, **kwargs)
 
     @property
     def by_rule(self):
