@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from community import profile_photos
 from community.models import Profile
 
 
@@ -88,3 +89,7 @@ class ProfileViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_profile_viewset():
     return ProfileViewSet()
+
+
+# Profile photos are in a collection of their own: nobody but the team picks them for a page.
+hooks.register("construct_image_chooser_queryset", profile_photos.hide_from_chooser)

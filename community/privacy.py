@@ -149,6 +149,7 @@ def anonymise(user, now=None):
     with transaction.atomic():
         erased = {key: _erasers[key](user) for key in sorted(_erasers)}
         _empty_profile(user)
+        _delete_admin_avatar(user)
         user.first_name = ANONYMOUS_FIRST_NAME
         user.last_name = ""
         # Unguessable and undeliverable (.invalid is reserved): nobody can claim it back.
@@ -181,3 +182,15 @@ def _empty_profile(user):
     profile.themes.clear()
     if photo is not None and photo.uploaded_by_user_id == user.pk:
         photo.delete()  # Wagtail removes the file and its renditions with it
+
+
+def _delete_admin_avatar(user):
+    """The photo a person may have put on their Wagtail admin account: out of the database at
+    once, its file removed once the deletion is committed (kept if it is rolled back)."""
+    from wagtail.users.models import UserProfile
+
+    for admin_profile in UserProfile.objects.filter(user=user).exclude(avatar=""):
+        storage, name = admin_profile.avatar.storage, admin_profile.avatar.name
+        admin_profile.avatar = ""
+        admin_profile.save(update_fields=["avatar"])
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))

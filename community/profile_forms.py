@@ -5,9 +5,12 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 from taggit.models import Tag
 
+from community import profile_photos
 from community.models import Badge, Profile
 
 
@@ -47,8 +50,11 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, data, profiles):
         super().__init__(data)
         self.profiles = profiles
+        # Only skills of people the viewer may see: a hidden profile's skills would betray it.
         self.fields["skill"].queryset = (
-            Tag.objects.filter(community_profileskill_items__isnull=False)
+            Tag.objects.filter(
+                community_profileskill_items__content_object__in=profiles.order_by().values("pk")
+            )
             .distinct()
             .order_by("name")
         )
@@ -97,7 +103,7 @@ NOT_AN_IMAGE = _(
 
 class ProfileForm(forms.ModelForm):
     """What a person tells the community. The photo is checked here (a real image, not too
-    large) before anything is saved: a refused file changes nothing."""
+    heavy, not too many pixels) before anything is saved: a refused file changes nothing."""
 
     photo_upload = forms.ImageField(
         label=_("Photo"),
@@ -153,6 +159,24 @@ class ProfileForm(forms.ModelForm):
                     "maximum": filesizeformat(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE),
                 },
                 code="too_large",
+            )
+        try:
+            pixels = profile_photos.pixel_count(upload)
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            raise forms.ValidationError(NOT_AN_IMAGE, code="invalid_image") from error
+        if pixels > settings.ATELIER_PROFILE_PHOTO_MAX_PIXELS:
+            raise forms.ValidationError(
+                _(
+                    "This photo has too many pixels (%(pixels)s): the maximum is %(maximum)s. "
+                    "Reduce its dimensions and try again."
+                )
+                % {
+                    "pixels": number_format(pixels, force_grouping=True),
+                    "maximum": number_format(
+                        settings.ATELIER_PROFILE_PHOTO_MAX_PIXELS, force_grouping=True
+                    ),
+                },
+                code="too_many_pixels",
             )
         return upload
 

@@ -6,16 +6,33 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
-from community import mail
+from community import mail, profile_photos
 from community.models import ContactPreference, Profile, TrainerDirectoryPage
+from community.privacy import ANONYMOUS_FIRST_NAME
 from community.roles import is_training_team
 
 PHOTO_SPEC = "fill-240x240"
 CARD_PHOTO_SPEC = "fill-96x96"
 CONTACTS_PER_DAY = 10  # messages a person may send through Atelier in a day (against spam)
+
+
+def public_name(user):
+    """How the site names a person to colleagues: the display name they chose, else their full
+    name, “Ancien agent” once the account is deleted; never the e-mail address (which
+    ``User.__str__`` falls back to). Reads ``user.profile``: list views select_related
+    ``user__profile`` so that no query is made per person."""
+    if user is None:
+        return ""
+    if user.deleted_at is not None:
+        return ANONYMOUS_FIRST_NAME
+    try:
+        display_name = user.profile.display_name
+    except Profile.DoesNotExist:
+        display_name = ""
+    return display_name or user.get_full_name() or gettext("Agent")
 
 
 def with_photo(profiles, spec):
@@ -74,7 +91,7 @@ def save_profile(user, profile_form, account_form):
         old_photo = Profile.objects.get(pk=profile.pk).photo
         upload = profile_form.cleaned_data.get("photo_upload")
         if upload:
-            profile.photo = _new_photo(user, upload)
+            profile.photo = profile_photos.new_photo(profile, upload)
         elif profile_form.cleaned_data.get("remove_photo"):
             profile.photo = None
         profile_form.save_m2m()  # themes at once; skills are a cluster, saved with the profile
@@ -82,18 +99,6 @@ def save_profile(user, profile_form, account_form):
         if old_photo and old_photo != profile.photo and old_photo.uploaded_by_user_id == user.pk:
             old_photo.delete()
     return profile
-
-
-def _new_photo(user, upload):
-    image = get_image_model()(
-        title=f"Photo de profil — {user.get_full_name() or user.pk}",
-        file=upload,
-        uploaded_by_user=user,
-        collection=Collection.get_first_root_node(),
-    )
-    image._set_image_file_metadata()
-    image.save()
-    return image
 
 
 # ---------------------------------------------------------------------------------------------

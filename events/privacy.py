@@ -2,13 +2,20 @@
 questionnaires they were sent, the series they follow, the sessions they run and proposed.
 
 On deletion, their upcoming seats are freed through the registration service, so that the
-first person waiting moves up (and is told) exactly as after any cancellation.
+first person waiting moves up (and is told) exactly as after any cancellation, and they are
+taken off the upcoming sessions they were named to facilitate.
 """
 
 from django.utils import timezone
 
 from community.privacy import iso, register_erasure, register_export
-from events.models import CalendarToken, FeedbackInvitation, Registration, SeriesSubscription
+from events.models import (
+    CalendarToken,
+    FeedbackInvitation,
+    Registration,
+    SeriesSubscription,
+    Session,
+)
 from events.services import registrations as registration_service
 
 
@@ -57,7 +64,8 @@ def export(user):
 
 def erase(user, now=None):
     """Cancel the person's upcoming registrations (the waiting list moves up), stop what would
-    still e-mail them. Returns how many registrations were cancelled."""
+    still e-mail them, take them off the upcoming sessions they were to run. Returns how many
+    registrations were cancelled."""
     now = now or timezone.now()
     upcoming = Registration.objects.filter(user=user, session__start__gt=now).active()
     cancelled = 0
@@ -66,6 +74,9 @@ def erase(user, now=None):
         cancelled += 1
     SeriesSubscription.objects.filter(user=user).delete()
     CalendarToken.objects.filter(user=user).delete()  # the private calendar feed stops
+    # They no longer run upcoming sessions (silently: the team sees it in the admin). Past
+    # sessions keep them for the hours and results; page-level facilitators are page content.
+    Session.facilitators.through.objects.filter(user=user, session__start__gt=now).delete()
     return cancelled
 
 

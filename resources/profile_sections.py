@@ -37,7 +37,9 @@ def library_context(profile_user, viewer, is_self_or_team):
         "adaptation_count": adaptations.count(),
         "adaptations": list(adaptations[:LATEST]),
         "reuse_count": reuses.count(),
-        "reuses": list(reuses.select_related("activity", "user").order_by("-used_on")[:LATEST]),
+        "reuses": list(
+            reuses.select_related("activity", "user__profile").order_by("-used_on")[:LATEST]
+        ),
     }
 
 

@@ -132,6 +132,8 @@ ATELIER_FACILITATION_HOURS_CAP = env.int("ATELIER_FACILITATION_HOURS_CAP", defau
 ATELIER_OVERBOOKING_MAX_RATIO = env.float("ATELIER_OVERBOOKING_MAX_RATIO", default=1.3)
 # Feedback results stay hidden until a session or workshop has this many answers (anonymity).
 ATELIER_FEEDBACK_MIN_ANSWERS = env.int("ATELIER_FEEDBACK_MIN_ANSWERS", default=5)
+# A profile photo above this many pixels (width × height) is refused before being decoded.
+ATELIER_PROFILE_PHOTO_MAX_PIXELS = env.int("ATELIER_PROFILE_PHOTO_MAX_PIXELS", default=40_000_000)
 
 # Open Badges 2.0: the issuer named in every badge (the authority a backpack or a CV shows).
 ATELIER_BADGE_ISSUER_NAME = env("ATELIER_BADGE_ISSUER_NAME", default="Atelier — équipe formation")

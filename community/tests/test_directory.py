@@ -64,6 +64,35 @@ def test_team_only_and_deleted_profiles_are_hidden_from_agents(client, agent, te
     assert names(client.get("/formateurs/")) == ["Julien Roux"]
 
 
+def test_the_skill_filter_offers_only_skills_of_people_the_viewer_may_see(
+    client, agent, team_member
+):
+    shown = UserFactory(first_name="Amina", last_name="Diallo", roles=[TRAINERS])
+    shown.profile.skills.add("Tableur")
+    shown.profile.save()
+    hidden = UserFactory(first_name="Julien", last_name="Roux", roles=[TRAINERS])
+    hidden.profile.visibility = Visibility.TEAM
+    hidden.profile.skills.add("Négociation syndicale")
+    hidden.profile.save()
+    gone = UserFactory(first_name="Ancien agent", last_name="", roles=[TRAINERS], is_active=False)
+    gone.deleted_at = timezone.now()
+    gone.save()
+    gone.profile.skills.add("Secret défense")
+    gone.profile.save()
+
+    client.force_login(agent)
+    html = client.get("/formateurs/").content.decode()
+    assert 'value="tableur"' in html
+    assert "Négociation syndicale" not in html
+    assert "Secret défense" not in html
+
+    client.force_login(team_member)
+    html = client.get("/formateurs/").content.decode()
+    assert 'value="tableur"' in html
+    assert "Négociation syndicale" in html
+    assert "Secret défense" not in html
+
+
 def test_sorted_by_activity_publications_and_sessions_facilitated(client, home_page, agent):
     library = LibraryPageFactory(parent=home_page)
     quiet = UserFactory(first_name="Zoé", last_name="Calme", roles=[TRAINERS])

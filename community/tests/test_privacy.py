@@ -5,9 +5,12 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.users.models import UserProfile
 
 from community.factories import TrainingNeedFactory, UserFactory
 from community.models import ContactPreference, NeedVote, Profile, User, Visibility
@@ -36,11 +39,8 @@ def active_trainer(home_page, trainer):
     workshop.save_revision().publish()
     session = SessionFactory(event=workshop, capacity=1, start=timezone.now() + timedelta(days=5))
     RegistrationFactory(session=session, user=trainer)
-    RegistrationFactory(
-        session=session,
-        user=UserFactory(first_name="Hugo", last_name="Bernard"),
-        status=RegistrationStatus.WAITLISTED,
-    )
+    trainer.waiting = UserFactory(first_name="Hugo", last_name="Bernard")
+    RegistrationFactory(session=session, user=trainer.waiting, status=RegistrationStatus.WAITLISTED)
     award_badges(trainer, 1)
     need = TrainingNeedFactory(title="Apprendre à faciliter à distance", author=trainer)
     NeedVote.objects.create(need=TrainingNeedFactory(title="Le tableur avancé"), voter=trainer)
@@ -143,7 +143,7 @@ def test_deletion_anonymises_at_once_and_keeps_contributions(
     photo = Profile.objects.get(user=active_trainer).photo
     assert photo is not None
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/mon-profil/supprimer/", {"confirm": "on"}, follow=True)
 
     assert "Votre compte est supprimé." in response.content.decode()
@@ -175,7 +175,8 @@ def test_deletion_anonymises_at_once_and_keeps_contributions(
         "Ancien agent": RegistrationStatus.CANCELLED,
         "Hugo": RegistrationStatus.CONFIRMED,
     }
-    assert callbacks  # the promotion e-mail was queued
+    assert [message.to for message in mail.outbox] == [[active_trainer.waiting.email]]
+    assert "Tableur débutant" in mail.outbox[0].body
 
     # Contributions stay, now by “Ancien agent”; the profile page is gone.
     assert list(user.authored_activities.values_list("title", flat=True)) == ["Le bâton de parole"]
@@ -185,6 +186,38 @@ def test_deletion_anonymises_at_once_and_keeps_contributions(
     other = UserFactory()
     client.force_login(other)
     assert client.get(f"/formateurs/{profile.pk}/").status_code == 404
+
+
+def test_deletion_takes_the_person_off_upcoming_sessions_and_deletes_their_admin_avatar(
+    client, home_page, trainer, django_capture_on_commit_callbacks
+):
+    workshop = WorkshopPageFactory(parent=home_page, title="Tableur débutant")
+    workshop.facilitators.set([trainer])
+    workshop.save_revision().publish()
+    now = timezone.now()
+    upcoming = SessionFactory(event=workshop, start=now + timedelta(days=5))
+    past = SessionFactory(
+        event=workshop, start=now - timedelta(days=5), end=now - timedelta(days=5, hours=-2)
+    )
+    for session in (upcoming, past):
+        session.facilitators.set([trainer, UserFactory(first_name="Co", last_name="Animateur")])
+    admin_profile = UserProfile.get_for_user(trainer)
+    admin_profile.avatar = SimpleUploadedFile("nathalie.png", png_bytes())
+    admin_profile.save()
+    avatar = admin_profile.avatar.name
+    assert default_storage.exists(avatar)
+    client.force_login(trainer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/mon-profil/supprimer/", {"confirm": "on"})
+
+    assert [user.first_name for user in upcoming.facilitators.all()] == ["Co"]
+    assert sorted(user.first_name for user in past.facilitators.all()) == ["Ancien agent", "Co"]
+    workshop.refresh_from_db()
+    assert list(workshop.facilitators.all()) == [trainer]  # page content, left as it is
+    assert not mail.outbox  # nobody is told by e-mail
+    assert UserProfile.objects.get(user=trainer).avatar.name == ""
+    assert not default_storage.exists(avatar)
 
 
 def test_an_administrator_cannot_delete_their_account_from_the_site(client, superuser):
