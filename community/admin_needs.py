@@ -5,14 +5,17 @@ that answers them, writes a note shown on the board, hides off-topic ones. Agent
 on the site only; the team's group has the view and change permissions (migration 0005).
 """
 
+from django import forms
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from community import needs
 from community.models import NeedStatus, TrainingNeed
 
 
@@ -20,6 +23,31 @@ class TrainingNeedFilterSet(WagtailFilterSet):
     class Meta:
         model = TrainingNeed
         fields = ["status", "theme", "hidden", "urgency"]
+
+
+class TrainingNeedForm(WagtailAdminModelForm):
+    """The team frees an adopted need when the proposal is declined or abandoned (the box is
+    only there while the need is adopted)."""
+
+    release_adoption = forms.BooleanField(
+        label=_("Release the adoption"),
+        required=False,
+        help_text=_(
+            "The proposal was declined or abandoned: the need can be adopted again by another "
+            "trainer. The proposal itself is not deleted."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.adopted_by_id is None and self.instance.proposal_id is None:
+            del self.fields["release_adoption"]
+
+    def save(self, commit=True):
+        need = super().save(commit=commit)
+        if self.cleaned_data.get("release_adoption"):
+            needs.release_adoption(need)
+        return need
 
 
 class TrainingNeedViewSet(SnippetViewSet):
@@ -69,6 +97,7 @@ class TrainingNeedViewSet(SnippetViewSet):
             ),
             MultiFieldPanel(
                 [
+                    FieldPanel("release_adoption"),
                     FieldPanel("status"),
                     PageChooserPanel(
                         "answered_by", ["events.WorkshopPage", "resources.TrainingPathPage"]
@@ -78,7 +107,8 @@ class TrainingNeedViewSet(SnippetViewSet):
                 ],
                 heading=_("The training team's answer"),
             ),
-        ]
+        ],
+        base_form_class=TrainingNeedForm,
     )
 
     def get_queryset(self, request):

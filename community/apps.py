@@ -7,4 +7,8 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import needs_receivers, signals  # noqa: F401  (connect the receivers)
+        from .badges import receivers  # noqa: F401
+        from .wagtail_mail import obey_muted
+
+        obey_muted()

@@ -210,9 +210,8 @@ def _board(report, home):
             parent=home,
             title="Besoins de formation",
             slug="besoins",
-            intro="Dites ce dont vous avez besoin pour votre travail ; vos collègues disent "
-            "« moi aussi », les formateurs proposent de l'animer et l'équipe formation y "
-            "répond par un atelier ou un parcours.",
+            intro="Ce qui manque à votre service pour bien travailler : dites-le ici. Plus un "
+            "besoin recueille de « moi aussi », plus vite il devient un atelier.",
             show_in_menus=True,
         )
     return board

@@ -25,6 +25,11 @@ def muted():
         _muted.reset(token)
 
 
+def is_muted():
+    """Whether bulk work is running: work deferred to a commit captures it, to stay muted."""
+    return _muted.get()
+
+
 def send_after_commit(notify, *args):
     """E-mail once the change is committed, so a rolled-back change never tells anyone."""
     if not _muted.get():

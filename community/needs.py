@@ -168,6 +168,24 @@ def adopt(need_id, user, details):
     return need
 
 
+def release_adoption(need):
+    """The training team frees ``need`` for another trainer (the proposal was declined or
+    abandoned): no adopter, no proposal linked. The proposal page itself is left as it is;
+    the status is the team's to set in the same form."""
+    need.adopted_by = None
+    need.adopted_at = None
+    need.proposal = None
+    need.save(update_fields=["adopted_by", "adopted_at", "proposal"])
+    return need
+
+
+def release_adoptions_of(page_ids):
+    """A proposal page is deleted: the needs it answered are free to adopt again."""
+    return TrainingNeed.objects.filter(proposal_id__in=list(page_ids)).update(
+        adopted_by=None, adopted_at=None, proposal=None
+    )
+
+
 def demand_and_offer():
     """Per theme, the demand (votes of the needs still open) against the offer (upcoming
     sessions): a row per theme that has either, most wanted first. Three queries."""

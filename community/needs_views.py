@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from community import needs
 from community.models import TrainingNeed
@@ -70,7 +71,8 @@ def post_need(page, request):
         status = 400
     else:
         form = NeedForm()
-    context = page.get_context(request)
+    # The page's bare context: the form needs neither the board's needs nor its demand table.
+    context = Page.get_context(page, request)
     context["form"] = form
     return TemplateResponse(request, "community/needs/post_need.html", context, status=status)
 

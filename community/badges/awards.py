@@ -5,6 +5,8 @@ once cannot award twice: each creation runs in its own savepoint and the loser o
 simply finds the award there. A revoked award stays in the table, so no rule hands it out again.
 """
 
+from contextlib import nullcontext
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -24,15 +26,19 @@ EMAIL_TEMPLATE = "community/emails/badge_awarded"
 # By the rules
 
 
-def evaluate(user_ids=None, now=None):
+def evaluate(user_ids=None, now=None, badge_ids=None):
     """Award every active automatic badge whose rule a person now meets and that they do not
-    hold (revoked included). ``user_ids``: only these people; None: everyone. Returns the new
-    awards. The number of queries depends on the badges, not on the people or their facts."""
+    hold (revoked included). ``user_ids``: only these people; None: everyone. ``badge_ids``:
+    only these badges; None: all. Returns the new awards. The number of queries depends on
+    the badges, not on the people or their facts."""
     if user_ids is not None:
         user_ids = sorted(set(user_ids))
         if not user_ids:
             return []
-    badges = [badge for badge in Badge.objects.automatic() if facts.get(badge.rule)]
+    automatic = Badge.objects.automatic()
+    if badge_ids is not None:
+        automatic = automatic.filter(pk__in=badge_ids)
+    badges = [badge for badge in automatic if facts.get(badge.rule)]
     if not badges:
         return []
     measures = {key: facts.measure(key, user_ids) for key in {badge.rule for badge in badges}}
@@ -76,10 +82,12 @@ def evaluate(user_ids=None, now=None):
 
 class _AfterCommit:
     """One evaluation once a transaction commits, for all the people its changes concern:
-    bulk work (an import, the demo) then evaluates once, not once per row it saved."""
+    bulk work (an import, the demo) then evaluates once, not once per row it saved. Made
+    inside ``mail.muted()``, it stays muted when it runs: its awards e-mail nobody."""
 
     def __init__(self, people):
         self.sources = [people]
+        self.muted = mail.is_muted()
         self.done = False
 
     def __call__(self):
@@ -89,7 +97,12 @@ class _AfterCommit:
         user_ids = set()
         for people in self.sources:
             user_ids.update(people())
-        evaluate([user_id for user_id in user_ids if user_id is not None])
+        with _muted_if(self.muted):
+            evaluate([user_id for user_id in user_ids if user_id is not None])
+
+
+def _muted_if(muted):
+    return mail.muted() if muted else nullcontext()
 
 
 def evaluate_after_commit(people):
@@ -97,16 +110,29 @@ def evaluate_after_commit(people):
     awards nothing), evaluate for ``people``, a callable returning user ids (called then, and
     only if some badge has a rule, so that a change costs nothing when none has).
 
-    Joins the evaluation still waiting in this transaction, if any. Django drops a rolled-back
-    savepoint's callbacks from its list, so a waiting evaluation was registered at the same
-    depth or above: whatever joins it is kept or dropped with it."""
+    Joins the evaluation still waiting in this transaction, if any (muted or not alike).
+    Django drops a rolled-back savepoint's callbacks from its list, so a waiting evaluation
+    was registered at the same depth or above: whatever joins it is kept or dropped with it."""
     connection = transaction.get_connection()
     if connection.in_atomic_block:
+        muted = mail.is_muted()
         for _savepoints, callback, *_robust in reversed(connection.run_on_commit):
-            if isinstance(callback, _AfterCommit) and not callback.done:
+            if isinstance(callback, _AfterCommit) and not callback.done and callback.muted == muted:
                 callback.sources.append(people)
                 return
     transaction.on_commit(_AfterCommit(people), robust=True)
+
+
+def evaluate_badge_after_commit(badge):
+    """Once ``badge`` (new, or its rule changed) is committed, award it to everyone who meets
+    its rule now, rather than at the nightly ``award_badges`` (muted if saved while muted)."""
+    muted, badge_id = mail.is_muted(), badge.pk
+
+    def run():
+        with _muted_if(muted):
+            evaluate(badge_ids=[badge_id])
+
+    transaction.on_commit(run, robust=True)
 
 
 def _evidence_urls(page_ids):

@@ -5,7 +5,6 @@ badge, then its issuer, all from this site. The recipient is named by a salted h
 e-mail address only: the assertion never shows a name nor the address itself.
 """
 
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -66,14 +65,16 @@ def issued_on(award):
 
 def evidence(award):
     """What the award rests on: the page that shows it, and the team's reason when a person
-    awarded it (a rule's evidence is its link)."""
-    if not (award.evidence_url or award.reason):
+    awarded it (a rule's evidence is its link). Once the recipient's account is deleted, the
+    reason is no longer published: free text written about them may name them."""
+    reason = "" if award.recipient.deleted_at else award.reason
+    if not (award.evidence_url or reason):
         return None
     item = {"type": "Evidence"}
     if award.evidence_url:
         item["id"] = award.evidence_url
-    if award.reason:
-        item["narrative"] = award.reason
+    if reason:
+        item["narrative"] = reason
     return [item]
 
 

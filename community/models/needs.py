@@ -101,7 +101,7 @@ class TrainingNeedQuerySet(models.QuerySet):
             self.listed()
             .with_vote_count()
             .with_vote_of(user)
-            .select_related("theme", "adopted_by", "answered_by", "proposal")
+            .select_related("theme", "adopted_by__profile", "answered_by", "proposal")
         )
 
     def most_wanted_first(self):

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from community import mail
 from community.badges import awards, facts
 from community.badges.factories import BadgeFactory
 from community.factories import UserFactory
@@ -402,6 +403,21 @@ def test_a_rolled_back_savepoint_does_not_drop_what_follows_it(
             raise RuntimeError
         library_services.record_reuse(mine, UserFactory())
     assert [award.recipient for award in BadgeAward.objects.all()] == [person]
+
+
+def test_a_change_made_while_muted_awards_without_e_mail(
+    person, workshop, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Bulk work (the demo, an import) is muted: the awards that follow it on commit too, while
+    an ordinary change of the same transaction still tells its person."""
+    BadgeFactory(rule=FIRST_SESSION_FACILITATED, threshold=1)
+    other = UserFactory(email="karim@atelier.example")
+    with django_capture_on_commit_callbacks(execute=True):  # run after the muted block
+        with mail.muted():
+            held_session(workshop, person)
+        held_session(workshop, other)
+    assert {award.recipient for award in BadgeAward.objects.all()} == {person, other}
+    assert [message.to for message in mailoutbox] == [[other.email]]
 
 
 def test_a_rolled_back_change_awards_nothing(person, library):

@@ -2,14 +2,19 @@
 (with a reason; the award stays); the badge form offers the registered facts and refuses an
 incomplete rule, in French, changing nothing."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from community.badges.artwork import wagtail_image
 from community.badges.factories import BadgeAwardFactory, BadgeFactory
 from community.factories import UserFactory
 from community.models import Badge, BadgeAward
 from events.badge_facts import FEEDBACK_AVERAGE, SESSIONS_FACILITATED
+from events.factories import SessionFactory, WorkshopCatalogPageFactory, WorkshopPageFactory
+from events.models import SessionStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -159,6 +164,46 @@ def test_the_badge_form_offers_the_registered_facts_by_label(client, team_member
     html = client.get(BADGE_ADD).content.decode()
     assert f'<option value="{SESSIONS_FACILITATED}">Séances animées (appel clos)</option>' in html
     assert "Note moyenne des avis (sur 5) sur ses séances" in html
+
+
+def badge_edit(badge):
+    return reverse("wagtailsnippets_community_badge:edit", args=[badge.pk])
+
+
+def facilitated(workshop, person, sessions):
+    start = timezone.now() - timedelta(days=7)
+    for _ in range(sessions):
+        session = SessionFactory(
+            event=workshop,
+            start=start,
+            end=start + timedelta(hours=2),
+            status=SessionStatus.DONE,
+            roll_call_closed_at=start + timedelta(hours=2),
+        )
+        session.facilitators.add(person)
+
+
+def test_a_lowered_threshold_awards_at_once_and_tells_the_person(
+    client, team_member, home_page, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Not at the nightly ``award_badges``: saving the badge evaluates it for everyone."""
+    workshop = WorkshopPageFactory(parent=WorkshopCatalogPageFactory(parent=home_page))
+    three, two = UserFactory(email="trois@atelier.example"), UserFactory()
+    facilitated(workshop, three, 3)
+    facilitated(workshop, two, 2)
+    badge = BadgeFactory(
+        name="Animateur régulier", slug="animateur-regulier", rule=SESSIONS_FACILITATED, threshold=5
+    )
+    client.force_login(team_member)
+    data = badge_data(image=badge.image_id, threshold="3")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(badge_edit(badge), data)
+    assert response.status_code == 302
+    badge.refresh_from_db()
+    assert badge.threshold == 3
+    assert [award.recipient for award in BadgeAward.objects.all()] == [three]
+    (message,) = mailoutbox
+    assert message.to == [three.email]
 
 
 def test_the_team_creates_a_badge_with_a_rule(client, team_member):

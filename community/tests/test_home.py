@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from community.factories import ContentPageFactory
+from community.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +50,15 @@ class TestOnTheDemoSite:
         internal_links = set(re.findall(r'href="(/[^"#]*)"', html))
         internal_links -= {reverse("logout")}
         assert {"/a-propos/", "/qui-fait-quoi/", "/accessibilite/"} <= internal_links
-        for url in internal_links:
+        # The trainer directory is about people: signed-in agents only.
+        for url in internal_links - {"/formateurs/"}:
             if url.startswith("/static/"):
                 continue
             assert client.get(url).status_code == 200, url
+        assert "/formateurs/" in internal_links
+        assert client.get("/formateurs/").url == "/connexion/?next=/formateurs/"
+        client.force_login(User.objects.get(email="marc.dubois@atelier.example"))
+        assert client.get("/formateurs/").status_code == 200
 
     def test_footer_states_accessibility_compliance_on_every_page(self, client, demo_content):
         for url in ("/", "/a-propos/", "/connexion/"):

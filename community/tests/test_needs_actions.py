@@ -94,6 +94,22 @@ def test_a_bad_need_gets_french_errors_and_keeps_what_was_typed(client, board, t
     assert not TrainingNeed.objects.exists()
 
 
+def test_the_form_does_not_compute_the_board(client, board, theme, agent, monkeypatch):
+    """The form page needs its page, not the board's needs nor its demand table."""
+
+    def board_computed(*args, **kwargs):
+        raise AssertionError("the board was computed for the form")
+
+    monkeypatch.setattr(needs, "demand_and_offer", board_computed)
+    client.force_login(agent)
+    response = client.get(url(board, "post"))
+    assert response.status_code == 200
+    assert "needs" not in response.context and "filter_form" not in response.context
+    response = client.post(url(board, "post"), valid_need(theme, title=""))
+    assert response.status_code == 400
+    assert "Indiquez ce que vous avez besoin d&#x27;apprendre." in response.content.decode()
+
+
 def test_anonymous_visitors_are_sent_to_sign_in(client, board, theme, need):
     response = client.get(url(board, "post"))
     assert response.status_code == 302 and response.url.startswith("/connexion/?next=")

@@ -2,7 +2,9 @@
 and an edit screen for status, answering page, note and visibility. Nobody else gets in."""
 
 import pytest
+from django.utils import timezone
 
+from community import needs
 from community.factories import TrainingNeedFactory, UserFactory
 from community.models import NeedStatus
 from resources.factories import LibraryPageFactory, ThemeFactory
@@ -89,3 +91,53 @@ def test_the_team_cannot_add_or_delete_needs(client, team_member, need):
     assert client.get(f"{LIST_URL}add/").status_code in (302, 403)
     assert client.post(f"{LIST_URL}delete/{need.pk}/").status_code in (302, 403)
     assert need.__class__.objects.filter(pk=need.pk).exists()
+
+
+@pytest.fixture
+def adopted(need, trainer, home_page):
+    """Adopted by a trainer, whose proposal (here any page) is in the team's review."""
+    need.adopted_by, need.adopted_at = trainer, timezone.now()
+    need.proposal = LibraryPageFactory(parent=home_page, title="Manager à distance, l'atelier")
+    need.status = NeedStatus.STUDYING
+    need.save()
+    return need
+
+
+def test_the_team_releases_an_adoption_whose_proposal_it_declined(
+    client, team_member, adopted, trainer
+):
+    client.force_login(team_member)
+    assert "Libérer l&#x27;adoption" in client.get(edit_url(adopted)).content.decode()
+    proposal = adopted.proposal
+    data = {"status": NeedStatus.OPEN, "answered_by": "", "team_note": "", "hidden": ""}
+    response = client.post(edit_url(adopted), {**data, "release_adoption": "on"})
+    assert response.status_code == 302, response.context["form"].errors
+    adopted.refresh_from_db()
+    assert (adopted.adopted_by, adopted.adopted_at, adopted.proposal) == (None, None, None)
+    assert adopted.status == NeedStatus.OPEN
+    assert needs.adoption_refusal(adopted, trainer) is None  # free to adopt again
+    assert proposal.__class__.objects.filter(pk=proposal.pk).exists()  # left as it is
+
+
+def test_saving_without_the_box_keeps_the_adoption(client, team_member, adopted, trainer):
+    client.force_login(team_member)
+    data = {"status": NeedStatus.STUDYING, "answered_by": "", "team_note": "Vu.", "hidden": ""}
+    assert client.post(edit_url(adopted), data).status_code == 302
+    adopted.refresh_from_db()
+    assert adopted.adopted_by == trainer and adopted.proposal_id is not None
+
+
+def test_a_need_nobody_adopted_has_no_release_box(client, team_member, need):
+    client.force_login(team_member)
+    assert "Libérer l&#x27;adoption" not in client.get(edit_url(need)).content.decode()
+
+
+def test_deleting_the_proposal_page_frees_the_need(client, superuser, adopted, trainer):
+    client.force_login(superuser)
+    page = adopted.proposal
+    response = client.post(f"/admin/pages/{page.pk}/delete/")
+    assert response.status_code == 302
+    assert not page.__class__.objects.filter(pk=page.pk).exists()
+    adopted.refresh_from_db()
+    assert (adopted.adopted_by, adopted.adopted_at, adopted.proposal) == (None, None, None)
+    assert needs.adoption_refusal(adopted, trainer) is None

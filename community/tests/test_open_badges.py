@@ -10,9 +10,15 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+import requests_mock
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from openbadges import verifier  # the validator is a test requirement: make install puts it
+from openbadges.verifier.openbadges_context import (
+    OPENBADGES_CONTEXT_V2_DICT,
+    OPENBADGES_CONTEXT_V2_URI,
+)
 from PIL import Image
 
 from community import privacy
@@ -22,12 +28,6 @@ from community.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-verifier = pytest.importorskip("openbadges.verifier", reason="make install puts the validator")
-requests_mock = pytest.importorskip("requests_mock")
-from openbadges.verifier.openbadges_context import (  # noqa: E402
-    OPENBADGES_CONTEXT_V2_DICT,
-    OPENBADGES_CONTEXT_V2_URI,
-)
 
 EMAIL = "nathalie.girard@atelier.example"
 
@@ -153,6 +153,17 @@ def test_an_anonymised_person_s_badge_still_verifies_with_their_old_address(clie
     assert "Nathalie" not in response.content.decode()
     result = verify(client, award.assertion_url, email=EMAIL)
     assert result["report"]["valid"] is True, errors(result)
+
+
+def test_a_deleted_account_s_assertion_no_longer_publishes_the_team_s_reason(client, award):
+    # The team's reason is free text about the person: it may name them.
+    privacy.anonymise(award.recipient)
+    response = client.get(reverse("badge_assertion", args=[award.uid]))
+    assert response.status_code == 200
+    assert response.json()["evidence"] == [
+        {"type": "Evidence", "id": "http://127.0.0.1:8000/ateliers/tableur/"}
+    ]
+    assert "Cinq ateliers tableur" not in response.content.decode()
 
 
 def test_the_badge_class_and_the_issuer(client, award, settings):

@@ -7,6 +7,7 @@ from django.utils.module_loading import autodiscover_modules
 
 from community.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from community.demo_registry import DemoReport, registered_loaders
+from community.mail import muted
 
 
 class Command(BaseCommand):
@@ -20,7 +21,8 @@ class Command(BaseCommand):
             )
         autodiscover_modules("demo")
         report = DemoReport()
-        with transaction.atomic():
+        # Muted around the commit too: what runs on commit (badge awards…) e-mails nobody.
+        with muted(), transaction.atomic():
             for loader in registered_loaders():
                 self.stdout.write(f"→ {loader.__module__}")
                 loader(report)
