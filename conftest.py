@@ -24,14 +24,6 @@ def home_page(db):
 _demo_loaded = []
 
 
-def pytest_collection_modifyitems(items):
-    """With ``--dist loadgroup``, the tests sharing one demo load run on the same worker."""
-    for item in items:
-        if "demo_content" in getattr(item, "fixturenames", ()):
-            group = item.parent.nodeid if item.cls else item.module.__name__
-            item.add_marker(pytest.mark.xdist_group(group))
-
-
 @pytest.fixture(scope="class")
 def _demo_for_class(django_db_setup, django_db_blocker):
     """The demo content, loaded once for a test class (or a module of plain test functions)

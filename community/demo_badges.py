@@ -3,7 +3,12 @@
 
 Runs late, once every app has created its facts. Rules name facts by key: the apps that hold
 them register them (``community`` imports none of them). No e-mail is sent.
+
+The path badge's rule names its path by page id (``events.path_completed:<id>``): the path
+of the demo (events/demo_paths.py) is found by its slug, as a plain Wagtail page.
 """
+
+from wagtail.models import Page
 
 from community import mail
 from community.badges import awards
@@ -104,6 +109,17 @@ BADGES = [
     ),
 ]
 
+PATH_SLUG = "parcours-du-formateur-interne"
+PATH_BADGE = (
+    "parcours-du-formateur-termine",
+    "Parcours du formateur terminé",
+    BadgeKind.FACILITATION,
+    "P",
+    "A suivi tout le parcours du formateur interne de l'école des agents.",
+    "Avoir été présent à une séance de chacun des ateliers du « Parcours du formateur "
+    "interne » (appel clos).",
+)
+
 MANUAL = (
     "pilier-de-la-communaute",
     "amina.diallo@atelier.example",
@@ -131,6 +147,12 @@ def _ensure_badge(report, slug, name, kind, mark, description, criteria, rule, t
     return badge
 
 
+def _path_badge(report):
+    path = Page.objects.filter(slug=PATH_SLUG).live().first()
+    if path is not None:
+        _ensure_badge(report, *PATH_BADGE, f"events.path_completed:{path.pk}", 1, None)
+
+
 def _manual_award(report):
     slug, recipient_email, team_email, reason = MANUAL
     badge = Badge.objects.get(slug=slug)
@@ -148,6 +170,7 @@ def _manual_award(report):
 def load(report):
     for row in BADGES:
         _ensure_badge(report, *row)
+    _path_badge(report)
     with mail.muted():
         for _award in awards.evaluate():
             report.add("attributions de badges", True)

@@ -3,6 +3,9 @@
 A session counts once it was held: its roll call is closed (status done). Its facilitators are
 the ones it names, else its workshop's (the rule of ``SessionQuerySet.facilitated_by``). Each
 fact measures many people in two or three aggregate queries.
+
+Completing a training path is one fact per path (a family of ``community.badges.facts``):
+the training team picks the path in the badge's rule.
 """
 
 from collections import defaultdict
@@ -14,14 +17,24 @@ from django.utils.translation import gettext_lazy as _
 
 from community.badges import facts
 from community.badges.awards import evaluate_after_commit
-from events.models import Attendance, FeedbackAnswer, Registration, RegistrationStatus, Session
+from events.models import (
+    Attendance,
+    FeedbackAnswer,
+    Registration,
+    RegistrationStatus,
+    Session,
+    WorkshopPage,
+)
 from events.models.sessions import SessionStatus
 from events.services import feedback
+from resources.models import TrainingPathPage
 
 SESSIONS_FACILITATED = "events.sessions_facilitated"
 FIRST_SESSION_FACILITATED = "events.first_session_facilitated"
 AGENTS_TRAINED = "events.agents_trained"
 FEEDBACK_AVERAGE = "events.feedback_average"
+# One fact per published path with a workshop step: "events.path_completed:<page id>".
+PATH_COMPLETED = "events.path_completed:"
 
 
 def held_sessions():
@@ -134,6 +147,60 @@ def feedback_average(user_ids):
 
 
 # ---------------------------------------------------------------------------------------------
+# Completing a training path: present at a held session of every workshop it names.
+
+
+def _paths_with_workshops():
+    """The published paths that name at least one workshop: only those can be completed."""
+    paths = TrainingPathPage.objects.live().only("pk", "title", "steps").order_by("title")
+    return [path for path in paths if path.step_workshop_ids()]
+
+
+def _path_listing():
+    return [(path.pk, _path_label(path.title)) for path in _paths_with_workshops()]
+
+
+def _path_label(title):
+    return _("Path completed: %(title)s") % {"title": title}
+
+
+def _path_label_of(path_id):
+    title = TrainingPathPage.objects.filter(pk=path_id).values_list("title", flat=True).first()
+    return _path_label(title or f"#{path_id}")
+
+
+@facts.register_family(PATH_COMPLETED, listing=_path_listing, label=_path_label_of)
+def path_completed(path_id, user_ids):
+    """1 for the people present at a held session of each workshop of the path (a workshop
+    deleted since no longer counts), in three queries whatever the number of people; the
+    evidence is the path. A path with no workshop step is completed by nobody."""
+    path = TrainingPathPage.objects.live().filter(pk=path_id).only("pk", "steps").first()
+    if path is None:
+        return {}
+    required = set(
+        WorkshopPage.objects.filter(pk__in=path.step_workshop_ids()).values_list("pk", flat=True)
+    )
+    if not required:
+        return {}
+    present = Registration.objects.filter(
+        status=RegistrationStatus.CONFIRMED,
+        attendance=Attendance.PRESENT,
+        session__in=held_sessions(),
+        session__event_id__in=required,
+    )
+    if user_ids is not None:
+        present = present.filter(user_id__in=user_ids)
+    attended = defaultdict(set)
+    for user_id, event_id in present.values_list("user_id", "session__event_id").distinct():
+        attended[user_id].add(event_id)
+    return {
+        user_id: facts.Measure(facts.as_decimal(1), evidence_page_id=path.pk)
+        for user_id, workshops in attended.items()
+        if workshops >= required
+    }
+
+
+# ---------------------------------------------------------------------------------------------
 # When the facts change: a roll call closed, a questionnaire answered.
 
 
@@ -146,6 +213,17 @@ def _facilitator_ids(session_ids):
     return ids
 
 
+def _present_ids(session_ids):
+    """Who was present at these sessions: their path may be completed now (one query)."""
+    return set(
+        Registration.objects.filter(
+            session__in=session_ids,
+            status=RegistrationStatus.CONFIRMED,
+            attendance=Attendance.PRESENT,
+        ).values_list("user_id", flat=True)
+    )
+
+
 @receiver(post_save, sender=Session, dispatch_uid="events_badges_roll_call_closed")
 def roll_call_closed(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or instance.roll_call_closed_at is None or instance.status != SessionStatus.DONE:
@@ -153,7 +231,7 @@ def roll_call_closed(sender, instance, raw=False, update_fields=None, **kwargs):
     if update_fields is not None and "roll_call_closed_at" not in update_fields:
         return
     session_id = instance.pk
-    evaluate_after_commit(lambda: _facilitator_ids([session_id]))
+    evaluate_after_commit(lambda: _facilitator_ids([session_id]) | _present_ids([session_id]))
 
 
 @receiver(post_save, sender=FeedbackAnswer, dispatch_uid="events_badges_feedback_answered")

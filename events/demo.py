@@ -519,3 +519,7 @@ class _Aftermath:
 
     def _day(self, day, offset):
         return min(day + datetime.timedelta(days=offset), self.today)
+
+
+# Loaders that build on the sessions and their roll calls register after them.
+import events.demo_paths  # noqa: E402,F401

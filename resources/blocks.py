@@ -75,3 +75,20 @@ class TextStepBlock(blocks.StructBlock):
     class Meta:
         icon = "edit"
         label = _("Free step")
+
+
+class WorkshopStepBlock(blocks.StructBlock):
+    """A path step that is a workshop of the calendar: followed by attending one of its sessions.
+
+    The library never imports the events app (DESIGN.md): the workshop is chosen by page type.
+    """
+
+    workshop = blocks.PageChooserBlock(label=_("Workshop"), page_type="events.WorkshopPage")
+    modality = blocks.ChoiceBlock(
+        label=_("Modality"), choices=MODALITY_CHOICES, default="face_to_face"
+    )
+    note = blocks.TextBlock(label=_("Note for this path"), required=False, max_length=500)
+
+    class Meta:
+        icon = "date"
+        label = _("Workshop step")

@@ -9,6 +9,8 @@ for everyone costs the same as for one person.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.functional import lazy
+
 
 @dataclass(frozen=True)
 class Measure:
@@ -28,7 +30,19 @@ class Fact:
     is_average: bool = False
 
 
+@dataclass(frozen=True)
+class Family:
+    """Facts about one page each (``<prefix><page id>``), e.g. “completed this path”: the
+    pages they exist for change with the content, so they are listed when asked for."""
+
+    prefix: str
+    listing: object  # () -> [(page id, label)], for the badge form
+    label: object  # (page id) -> label, read only when shown
+    measure: object  # (page id, user_ids or None) -> {user_id: Measure}
+
+
 _facts = {}
+_families = {}
 
 
 def register(key, label, *, average=False):
@@ -44,17 +58,51 @@ def register(key, label, *, average=False):
     return add
 
 
+def register_family(prefix, *, listing, label):
+    """Decorator on ``measure(page_id, user_ids)``: one fact per page that ``listing()`` gives,
+    keyed ``<prefix><page id>``. ``label(page_id)`` is called only when the label is shown."""
+
+    def add(measure):
+        _families[prefix] = Family(prefix, listing, label, measure)
+        return measure
+
+    return add
+
+
+def _family_fact(key):
+    """The fact of a family that ``key`` names, built without a query (rules ask for it once
+    per badge and person): its label is read lazily, its page only when measured."""
+    for prefix, family in _families.items():
+        if not key.startswith(prefix):
+            continue
+        try:
+            page_id = int(key[len(prefix) :])
+        except ValueError:
+            return None
+
+        def measure(user_ids, family=family, page_id=page_id):
+            return family.measure(page_id, user_ids)
+
+        return Fact(key, lazy(family.label, str)(page_id), measure)
+    return None
+
+
 def get(key):
-    return _facts.get(key)
+    return _facts.get(key) or _family_fact(key or "")
 
 
 def registered():
+    """The fixed facts (a family's facts depend on the content: see :func:`choices`)."""
     return dict(_facts)
 
 
 def choices():
-    """For the badge form: every fact, by its label."""
-    return sorted(((fact.key, fact.label) for fact in _facts.values()), key=lambda c: str(c[1]))
+    """For the badge form: every fact, by its label, those of the families included (one
+    query per family)."""
+    found = [(fact.key, fact.label) for fact in _facts.values()]
+    for prefix, family in _families.items():
+        found.extend((f"{prefix}{page_id}", label) for page_id, label in family.listing())
+    return sorted(found, key=lambda c: str(c[1]))
 
 
 def as_decimal(number, places=2):

@@ -18,7 +18,7 @@ def test_demo_badges_follow_from_the_facts(django_capture_on_commit_callbacks, m
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO())
     print(f"\nload_demo with its after-commit work: {time.monotonic() - started:.1f} s")
-    assert Badge.objects.count() == 8
+    assert Badge.objects.count() == 9
     assert not [m for m in mailoutbox if "badge" in m.subject]
 
     automatic = list(BadgeAward.objects.filter(awarded_by__isnull=True).select_related("badge"))
@@ -27,6 +27,12 @@ def test_demo_badges_follow_from_the_facts(django_capture_on_commit_callbacks, m
         measure = facts.measure(award.badge.rule, [award.recipient_id])[award.recipient_id]
         assert rules.earned(award.badge, measure), award
     assert awards.evaluate() == []  # nothing earned is missing
+
+    path_badge = Badge.objects.get(slug="parcours-du-formateur-termine")
+    assert path_badge.rule.startswith("events.path_completed:")
+    graduates = [award for award in automatic if award.badge == path_badge]
+    assert graduates
+    assert all(a.evidence_url.endswith("/parcours-du-formateur-interne/") for a in graduates)
 
     manual = BadgeAward.objects.get(awarded_by__isnull=False)
     assert manual.awarded_by.email == "claire.moreau@atelier.example"

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community.models.mixins import IntroMixin
-from resources.blocks import ActivityStepBlock, TextStepBlock
+from resources.blocks import ActivityStepBlock, TextStepBlock, WorkshopStepBlock
 from resources.models.activities import ActivityPage, Level
 
 # How a path step is labelled for the people who follow it. The keys are those of
@@ -68,18 +69,32 @@ def format_duration_range(low, high):
     return _("%(low)s to %(high)s") % {"low": format_minutes(low), "high": format_minutes(high)}
 
 
+# A workshop step names its page by this type: the library never imports the events app.
+WORKSHOP_PAGE_TYPE = "events.WorkshopPage"
+
+
+def workshop_model():
+    """The workshop page model, or None where the events app is not installed."""
+    try:
+        return apps.get_model(WORKSHOP_PAGE_TYPE)
+    except LookupError:
+        return None
+
+
 @dataclass
 class PathStep:
-    """One step of a path as it is shown: an activity of the library, or a free step.
+    """One step of a path as it is shown: an activity of the library, a workshop of the
+    calendar, or a free step.
 
-    ``activity`` is None for a free step and for an activity step whose activity is no longer
-    published (``unavailable``): nothing of such an activity (title, summary) is shown.
+    ``activity`` (``workshop``) is None for a free step and for a step whose page is no longer
+    published or visible (``unavailable``): nothing of such a page (title, summary) is shown.
     """
 
     type: str
     modality: str
     title: str = ""
     activity: ActivityPage | None = None
+    workshop: Page | None = None
     unavailable: bool = False
     duration_min: int | None = None
     duration_max: int | None = None
@@ -101,6 +116,8 @@ class PathStep:
             return ""
         if self.activity is not None:
             return self.activity.duration_label
+        if self.workshop is not None:
+            return format_minutes(self.duration_min)
         return format_duration_range(self.duration_min, self.duration_max)
 
 
@@ -131,6 +148,18 @@ class PathStepsSerializer(serializers.Field):
                         "duration_max": activity.duration_max,
                     }
                     if activity is not None
+                    else None
+                )
+                item["note"] = step.note
+            elif step.type == "workshop":
+                workshop = step.workshop
+                item["workshop"] = (
+                    {
+                        "id": workshop.pk,
+                        "title": workshop.title,
+                        "duration": step.duration_min,
+                    }
+                    if workshop is not None
                     else None
                 )
                 item["note"] = step.note
@@ -165,7 +194,11 @@ class TrainingPathPage(IntroMixin, Page):
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     steps = StreamField(
-        [("activity", ActivityStepBlock()), ("text", TextStepBlock())],
+        [
+            ("activity", ActivityStepBlock()),
+            ("workshop", WorkshopStepBlock()),
+            ("text", TextStepBlock()),
+        ],
         verbose_name=_("steps"),
         min_num=1,
     )
@@ -205,30 +238,65 @@ class TrainingPathPage(IntroMixin, Page):
         verbose_name = _("training path")
         verbose_name_plural = _("training paths")
 
-    # Reading the path. The steps' activities are fetched in one query, from the ids in the
-    # StreamField's raw data: the page chooser would fetch them too, drafts included.
+    # Reading the path. The steps' activities, and their workshops, are fetched in one query
+    # each, from the ids in the StreamField's raw data: the page chooser would fetch them one
+    # by one, drafts included.
 
-    def step_activity_ids(self):
+    def _step_page_ids(self, step_type):
         ids = []
         for raw in self.steps.raw_data:
-            if raw.get("type") != "activity":
+            if raw.get("type") != step_type:
                 continue
             try:
-                ids.append(int((raw.get("value") or {}).get("activity")))
+                ids.append(int((raw.get("value") or {}).get(step_type)))
             except (TypeError, ValueError):
                 continue
         return ids
 
+    def step_activity_ids(self):
+        return self._step_page_ids("activity")
+
+    def step_workshop_ids(self):
+        """The workshops the path names, published or not: what completing it asks for."""
+        return self._step_page_ids("workshop")
+
+    def _visible_workshops(self):
+        ids = self.step_workshop_ids()
+        model = workshop_model()
+        if not ids or model is None:
+            return {}
+        return model.objects.visible().in_bulk(ids)
+
     @cached_property
     def resolved_steps(self):
-        """The steps in order, as :class:`PathStep`; one query whatever their number."""
+        """The steps in order, as :class:`PathStep`; one query per kind of page step whatever
+        their number."""
         ids = self.step_activity_ids()
         activities = ActivityPage.objects.visible().in_bulk(ids) if ids else {}
+        workshops = self._visible_workshops()
         text_block = self.steps.stream_block.child_blocks["text"]
         steps = []
         for raw in self.steps.raw_data:
             value = raw.get("value") or {}
-            if raw.get("type") == "activity":
+            if raw.get("type") == "workshop":
+                try:
+                    workshop = workshops.get(int(value.get("workshop")))
+                except (TypeError, ValueError):
+                    workshop = None
+                step = PathStep(
+                    type="workshop",
+                    modality=value.get("modality") or "",
+                    note=value.get("note") or "",
+                    workshop=workshop,
+                    unavailable=workshop is None,
+                )
+                if workshop is not None:
+                    step.title = workshop.title
+                    step.summary = getattr(workshop, "summary", "") or ""
+                    duration = getattr(workshop, "duration_minutes", None)
+                    step.duration_min = step.duration_max = duration
+                steps.append(step)
+            elif raw.get("type") == "activity":
                 try:
                     activity = activities.get(int(value.get("activity")))
                 except (TypeError, ValueError):
@@ -264,7 +332,7 @@ class TrainingPathPage(IntroMixin, Page):
     @property
     def total_duration(self):
         """(minimum, maximum, complete) in minutes; ``complete`` is False when a step has no
-        known duration (a free step without one, an unavailable activity)."""
+        known duration (a free step without one, an unavailable activity or workshop)."""
         low = high = 0
         complete = True
         for step in self.resolved_steps:
