@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432
-PYTEST_ARGS ?= -n 2 --dist loadscope --durations=10
+PYTEST_ARGS ?= -n 2 --durations=10
 
 .PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library
 
