@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from community.filters import QueryStringFilterForm
 from community.models import NeedStatus, TrainingNeed, Urgency
 
 
@@ -71,9 +72,10 @@ SORTS = {
 DEFAULT_SORT = "votes"
 
 
-class NeedFilterForm(forms.Form):
-    """The board's filters, read from the query string (no JavaScript needed, bookmarkable).
-    A bad value is reported in French next to its field and ignored."""
+class NeedFilterForm(QueryStringFilterForm):
+    """The board's filters and its order."""
+
+    ordering_fields = ("sort",)
 
     theme = forms.ModelChoiceField(
         label=_("Theme"),
@@ -100,10 +102,6 @@ class NeedFilterForm(forms.Form):
         super().__init__(data)
         self.fields["theme"].queryset = _theme_model().objects.all()
         self.is_valid()  # keeps the valid values only in cleaned_data
-
-    @property
-    def is_filtered(self):
-        return bool(self.cleaned_data.get("theme") or self.cleaned_data.get("status"))
 
     @property
     def order(self):

@@ -11,6 +11,7 @@ from PIL import Image
 from taggit.models import Tag
 
 from community import profile_photos
+from community.filters import QueryStringFilterForm
 from community.models import Badge, Profile
 
 
@@ -19,9 +20,8 @@ def theme_model():
     return Profile._meta.get_field("themes").related_model
 
 
-class DirectoryFilterForm(forms.Form):
-    """Works without JavaScript: the state is in the query string. A bad value is ignored
-    with a French error on its field, the other filters still apply."""
+class DirectoryFilterForm(QueryStringFilterForm):
+    """The trainer directory's filters."""
 
     skill = forms.ModelChoiceField(
         label=_("Skill"),
@@ -70,16 +70,9 @@ class DirectoryFilterForm(forms.Form):
             *((service, service) for service in services),
         ]
 
-    @property
-    def is_filtered(self):
-        return any(self.data.get(name) for name in self.fields)
-
     def results(self):
         profiles = self.profiles
-        self.is_valid()
-        values = {
-            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
-        }
+        values = self.valid_values()
         if values.get("skill"):
             profiles = profiles.filter(skills=values["skill"])
         if values.get("theme"):

@@ -3,13 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from community.filters import QueryStringFilterForm
 from events.models import EventFormat, Series
 from resources.models import Theme
 
 
-class EventFilterForm(forms.Form):
-    """Works without JavaScript: the state is in the query string. A bad value is ignored
-    with a French error on its field, the other filters still apply."""
+class EventFilterForm(QueryStringFilterForm):
+    """The catalogue's and the events index's filters."""
 
     series = forms.ModelChoiceField(
         label=_("Series"),
@@ -34,18 +34,11 @@ class EventFilterForm(forms.Form):
         super().__init__(data)
         self.events = events
 
-    @property
-    def is_filtered(self):
-        return any(self.data.get(name) for name in self.fields)
-
     def results(self):
         from events.models import Session
 
         events = self.events
-        self.is_valid()
-        values = {
-            name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors
-        }
+        values = self.valid_values()
         if values.get("series"):
             events = events.filter(series=values["series"])
         if values.get("theme"):
