@@ -70,9 +70,6 @@ class BadgeViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
     edit_handler = ObjectList(Badge.panels, base_form_class=BadgeForm)
 
-    def get_queryset(self, request):
-        return Badge.objects.all()
-
 
 def _rule_label(badge):
     fact = facts.get(badge.rule)
@@ -97,9 +94,7 @@ class AwardForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipient"].queryset = _recipients()
-        self.fields["recipient"].label_from_instance = lambda user: (
-            f"{user.get_full_name() or user.email} ({user.email})"
-        )
+        self.fields["recipient"].label_from_instance = lambda user: f"{user} ({user.email})"
         self.fields["reason"].required = True
         self.fields["reason"].help_text = _(
             "Told to the recipient and published as the evidence of the badge."
@@ -213,9 +208,7 @@ class BadgeAwardViewSet(SnippetViewSet):
 
 
 def _awarder_label(award):
-    if award.awarded_by_id is None:
-        return _("a rule")
-    return award.awarded_by.get_full_name() or award.awarded_by.email
+    return _("a rule") if award.by_rule else str(award.awarded_by)
 
 
 def _status_label(award):

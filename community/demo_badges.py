@@ -2,7 +2,8 @@
 (sessions, attendance, feedback, reuses, adaptations, publications), and one award by hand.
 
 Runs late, once every app has created its facts. Rules name facts by key: the apps that hold
-them register them (``community`` imports none of them). No e-mail is sent.
+them register them (``community`` imports none of them). No e-mail is sent: ``load_demo``
+mutes it, the after-commit evaluations included.
 
 The path badge's rule names its path by page id (``events.path_completed:<id>``): the path
 of the demo (events/demo_paths.py) is found by its slug, as a plain Wagtail page.
@@ -10,7 +11,6 @@ of the demo (events/demo_paths.py) is found by its slug, as a plain Wagtail page
 
 from wagtail.models import Page
 
-from community import mail
 from community.badges import awards
 from community.badges.artwork import wagtail_image
 from community.demo_registry import register
@@ -171,7 +171,6 @@ def load(report):
     for row in BADGES:
         _ensure_badge(report, *row)
     _path_badge(report)
-    with mail.muted():
-        for _award in awards.evaluate():
-            report.add("attributions de badges", True)
-        _manual_award(report)
+    for _award in awards.evaluate():
+        report.add("attributions de badges", True)
+    _manual_award(report)

@@ -1,7 +1,7 @@
 """The facts this app hands to the badge rules of ``community``, and when to re-evaluate them.
 
 A session counts once it was held: its roll call is closed (status done). Its facilitators are
-the ones it names, else its workshop's (the rule of ``SessionQuerySet.facilitated_by``). Each
+the ones it names, else its workshop's (``events.services.attendance.by_facilitator``). Each
 fact measures many people in two or three aggregate queries.
 
 Completing a training path is one fact per path (a family of ``community.badges.facts``):
@@ -26,7 +26,7 @@ from events.models import (
     WorkshopPage,
 )
 from events.models.sessions import SessionStatus
-from events.services import feedback
+from events.services import attendance, feedback
 from resources.models import TrainingPathPage
 
 SESSIONS_FACILITATED = "events.sessions_facilitated"
@@ -41,30 +41,15 @@ def held_sessions():
     return feedback.closed_sessions(Session.objects.filter(status=SessionStatus.DONE))
 
 
-def _by_facilitator(queryset, user_ids, prefix=""):
-    """``queryset`` (of sessions, or of rows under ``prefix`` a session) split in two: the
-    sessions that name their facilitators, with the facilitator as ``person``, and those that
-    name none, with their page's facilitators as ``person``. Each filter on a relation is given
-    in one ``filter()`` call, so that it and the ``person`` column share one join."""
-    named = {f"{prefix}facilitators__isnull": False}
-    by_page = {
-        f"{prefix}facilitators__isnull": True,
-        f"{prefix}event__facilitators__isnull": False,
-    }
-    if user_ids is not None:
-        named[f"{prefix}facilitators__in"] = user_ids
-        by_page[f"{prefix}event__facilitators__in"] = user_ids
-    return [
-        (queryset.filter(**named), f"{prefix}facilitators"),
-        (queryset.filter(**by_page), f"{prefix}event__facilitators"),
-    ]
-
-
 def _facilitations(user_ids):
     """``{person: {session id: (start, event id)}}`` of the held sessions they facilitated,
-    in two queries."""
+    in two queries, once per evaluation (three facts start from it)."""
+    return facts.shared(_held_facilitations, user_ids)
+
+
+def _held_facilitations(user_ids):
     found = defaultdict(dict)
-    for queryset, person in _by_facilitator(held_sessions(), user_ids):
+    for queryset, person in attendance.by_facilitator(held_sessions(), user_ids):
         for user_id, session_id, start, event_id in queryset.values_list(
             person, "pk", "start", "event_id"
         ).distinct():
@@ -105,7 +90,7 @@ def agents_trained(user_ids):
     )
     trained = defaultdict(set)
     latest = {}
-    for queryset, person in _by_facilitator(present, user_ids, prefix="session__"):
+    for queryset, person in attendance.by_facilitator(present, user_ids, prefix="session__"):
         rows = queryset.values_list(person, "user_id", "session__start", "session__event_id")
         for user_id, agent_id, start, event_id in rows.distinct():
             if agent_id != user_id:
@@ -124,18 +109,22 @@ def feedback_average(user_ids):
     """The mean rating of the answers to the held sessions one facilitated, counting only
     sessions with enough answers to be shown at all (the anonymity rule of
     ``events.services.feedback``); ``sample`` is the number of those sessions."""
+    facilitations = _facilitations(user_ids)
+    session_ids = {session_id for sessions in facilitations.values() for session_id in sessions}
+    if not session_ids:
+        return {}
+    # Everyone's: every held session (a subquery); a few people's: only their sessions.
+    sessions = held_sessions() if user_ids is None else session_ids
     enough = (
-        FeedbackAnswer.objects.filter(session__in=held_sessions())
+        FeedbackAnswer.objects.filter(session__in=sessions)
         .values("session")
         .annotate(answers=Count("pk"), total=Sum("rating"))
         .filter(answers__gte=feedback.min_answers())
         .order_by()
     )
     figures = {row["session"]: (row["answers"], row["total"]) for row in enough}
-    if not figures:
-        return {}
     measures = {}
-    for user_id, sessions in _facilitations(user_ids).items():
+    for user_id, sessions in facilitations.items():
         counted = [figures[session_id] for session_id in sessions if session_id in figures]
         if counted:
             answers = sum(n for n, _total in counted)
@@ -204,15 +193,6 @@ def path_completed(path_id, user_ids):
 # When the facts change: a roll call closed, a questionnaire answered.
 
 
-def _facilitator_ids(session_ids):
-    """Who facilitates these sessions (the same rule), in two queries."""
-    sessions = Session.objects.filter(pk__in=session_ids)
-    ids = set()
-    for queryset, person in _by_facilitator(sessions, None):
-        ids.update(queryset.values_list(person, flat=True))
-    return ids
-
-
 def _present_ids(session_ids):
     """Who was present at these sessions: their path may be completed now (one query)."""
     return set(
@@ -230,12 +210,12 @@ def roll_call_closed(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if update_fields is not None and "roll_call_closed_at" not in update_fields:
         return
-    session_id = instance.pk
-    evaluate_after_commit(lambda: _facilitator_ids([session_id]) | _present_ids([session_id]))
+    evaluate_after_commit(
+        lambda: {*attendance.facilitator_ids(instance), *_present_ids([instance.pk])}
+    )
 
 
 @receiver(post_save, sender=FeedbackAnswer, dispatch_uid="events_badges_feedback_answered")
 def feedback_answered(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        session_id = instance.session_id
-        evaluate_after_commit(lambda: _facilitator_ids([session_id]))
+        evaluate_after_commit(lambda: attendance.facilitator_ids(instance.session))

@@ -1,7 +1,8 @@
 """The facts this app hands to the badge rules of ``community``, and when to re-evaluate them.
 
-An activity is one's own when one is among its authors (its credits). Only published (live)
-activities count; reuses and adaptations by the authors themselves do not.
+An activity is one's own when one is among its authors (its credits). Only the activities
+anyone may see count (``visible()``: published, not behind a view restriction); reuses and
+adaptations by the authors themselves do not.
 """
 
 from django.db.models import Count, F, Q
@@ -38,7 +39,7 @@ def activities_published(user_ids):
     if user_ids is not None:
         author = {"authors__in": user_ids}
     rows = (
-        ActivityPage.objects.live()
+        ActivityPage.objects.visible()
         .filter(**author)
         .order_by()
         .values("authors")
@@ -50,7 +51,7 @@ def activities_published(user_ids):
 
 @facts.register(MAX_REUSES, _("Uses recorded by others of their most reused activity"))
 def max_reuses(user_ids):
-    reuses = Reuse.objects.filter(activity__live=True)
+    reuses = Reuse.objects.filter(activity__in=ActivityPage.objects.visible())
     author = {"activity__authors__isnull": False}
     if user_ids is not None:
         author = {"activity__authors__in": user_ids}
@@ -69,7 +70,9 @@ def max_reuses(user_ids):
     _("Most distinct other trainers who adapted one of their activities"),
 )
 def max_adapters(user_ids):
-    adaptations = ActivityPage.objects.live().filter(adapted_from__live=True)
+    adaptations = ActivityPage.objects.visible().filter(
+        adapted_from__in=ActivityPage.objects.visible()
+    )
     author = {"adapted_from__authors__isnull": False}
     if user_ids is not None:
         author = {"adapted_from__authors__in": user_ids}

@@ -43,15 +43,13 @@ def draw(mark, kind="facilitation"):
     return output.getvalue()
 
 
-def wagtail_image(title, mark, kind="facilitation", collection=None):
+def wagtail_image(title, mark, kind="facilitation"):
     """A Wagtail image of :func:`draw`'s medal, titled ``title``."""
     from wagtail.images import get_image_model
 
     Image_ = get_image_model()
     filename = f"badge-{abs(hash((title, mark))) % 10**8}.png"
     image = Image_(title=title)
-    if collection is not None:
-        image.collection = collection
     image.file = ImageFile(io.BytesIO(draw(mark, kind)), name=filename)
     image.save()
     return image

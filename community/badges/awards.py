@@ -10,14 +10,15 @@ from contextlib import nullcontext
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from community import mail
-from community.badges import facts, rules
+from community.badges import facts, openbadges, rules
 from community.models import Badge, BadgeAward
+from community.models.querysets import VisiblePageQuerySet
 
 EMAIL_TEMPLATE = "community/emails/badge_awarded"
 
@@ -41,7 +42,8 @@ def evaluate(user_ids=None, now=None, badge_ids=None):
     badges = [badge for badge in automatic if facts.get(badge.rule)]
     if not badges:
         return []
-    measures = {key: facts.measure(key, user_ids) for key in {badge.rule for badge in badges}}
+    with facts.one_evaluation():
+        measures = {key: facts.measure(key, user_ids) for key in {badge.rule for badge in badges}}
     wanted = {
         (badge.pk, user_id)
         for badge in badges
@@ -136,11 +138,12 @@ def evaluate_badge_after_commit(badge):
 
 
 def _evidence_urls(page_ids):
-    """``{page id: full URL}`` of the live pages among ``page_ids``, in one query."""
+    """``{page id: full URL}`` of the pages among ``page_ids`` that anyone may see (the
+    assertion is public: a restricted page's address stays out of it), in one query."""
     page_ids = {page_id for page_id in page_ids if page_id}
     if not page_ids:
         return {}
-    pages = Page.objects.live().filter(pk__in=page_ids)
+    pages = VisiblePageQuerySet(Page).visible().filter(pk__in=page_ids)
     # The site's base URL, as in every e-mail: the site record may name an internal host.
     return {page.pk: mail.absolute(page.url) for page in pages if page.url}
 
@@ -162,7 +165,7 @@ def _create(**fields):
 
 def already_held_message(badge, recipient):
     return _("%(person)s already holds the badge “%(badge)s” (revoked awards included).") % {
-        "person": recipient.get_full_name() or recipient.email,
+        "person": str(recipient),
         "badge": badge.name,
     }
 
@@ -207,11 +210,8 @@ def revoke(award, revoked_by, reason, now=None):
 
 
 def profile_url():
-    """The recipient's own profile page (where their badges are listed), when installed."""
-    try:
-        return mail.absolute(reverse("my_profile"))
-    except NoReverseMatch:
-        return ""
+    """The recipient's own profile page (where their badges are listed)."""
+    return mail.absolute(reverse("my_profile"))
 
 
 def notify(award_id):
@@ -233,7 +233,7 @@ def notify(award_id):
             "profile_url": profile_url(),
             "assertion_url": award.assertion_url,
             "image_url": award.image_url,
-            "badge_url": mail.absolute(reverse("badge_detail", args=[award.badge.slug])),
+            "badge_url": openbadges.badge_page_url(award.badge),
         },
     )
     BadgeAward.objects.filter(pk=award.pk).update(notified_at=timezone.now())

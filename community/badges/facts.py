@@ -6,6 +6,8 @@ fixed number of queries (aggregates, never a query per person), so that evaluati
 for everyone costs the same as for one person.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -43,6 +45,8 @@ class Family:
 
 _facts = {}
 _families = {}
+# What facts computed in common during one evaluation (see :func:`shared`).
+_shared = ContextVar("atelier_badge_facts_shared", default=None)
 
 
 def register(key, label, *, average=False):
@@ -105,9 +109,32 @@ def choices():
     return sorted(found, key=lambda c: str(c[1]))
 
 
-def as_decimal(number, places=2):
+def as_decimal(number):
     """Values are compared with ``Badge.threshold`` (a decimal with two places)."""
-    return Decimal(str(round(number, places)))
+    return Decimal(str(round(number, 2)))
+
+
+@contextmanager
+def one_evaluation():
+    """Within it, facts built on the same data compute it once (see :func:`shared`); outside,
+    nothing is kept, so no later evaluation reads stale data."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def shared(compute, user_ids):
+    """``compute(user_ids)``, computed once per :func:`one_evaluation` for the same people:
+    for what several facts start from (e.g. the sessions one facilitated). Read only."""
+    cache = _shared.get()
+    if cache is None:
+        return compute(user_ids)
+    key = (compute, None if user_ids is None else tuple(user_ids))
+    if key not in cache:
+        cache[key] = compute(user_ids)
+    return cache[key]
 
 
 def measure(key, user_ids=None):

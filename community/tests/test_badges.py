@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from community import mail
 from community.badges import awards, facts
@@ -196,6 +197,31 @@ def test_the_evidence_links_the_page_that_shows_the_fact(person, library):
     (award,) = awards.evaluate()
     assert award.evidence_url == "http://127.0.0.1:8000" + target.url
     assert target.url.endswith("/bibliotheque/le-photolangage/")
+
+
+def test_a_restricted_activity_neither_counts_nor_is_counted_on(person, library):
+    """Only what anyone may see counts (``visible()``): not an activity behind a view
+    restriction, nor its uses or adaptations."""
+    BadgeFactory(rule=ACTIVITIES_PUBLISHED, threshold=2)
+    BadgeFactory(rule=MAX_REUSES, threshold=1)
+    BadgeFactory(rule=MAX_ADAPTERS, threshold=1)
+    activity(library, [person])
+    restricted = activity(library, [person])
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    library_services.record_reuse(restricted, UserFactory())
+    activity(library, [UserFactory()], adapted_from=restricted)
+    assert facts.measure(ACTIVITIES_PUBLISHED, [person.pk])[person.pk].value == 1
+    assert awards.evaluate() == []
+
+
+def test_a_restricted_page_is_not_published_as_evidence(person, workshop):
+    """The assertion is public: the award stands, without the restricted page's address."""
+    BadgeFactory(rule=SESSIONS_FACILITATED, threshold=1)
+    add_sessions({"workshop": workshop}, person, 1)
+    PageViewRestriction.objects.create(page=workshop, restriction_type="login")
+    (award,) = awards.evaluate()
+    assert award.recipient == person
+    assert award.evidence_url == ""
 
 
 def test_an_average_needs_its_minimum_sample_and_its_value(person, workshop):

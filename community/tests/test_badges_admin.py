@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from community.badges import awards
 from community.badges.artwork import wagtail_image
 from community.badges.factories import BadgeAwardFactory, BadgeFactory
 from community.factories import UserFactory
@@ -204,6 +205,35 @@ def test_a_lowered_threshold_awards_at_once_and_tells_the_person(
     assert [award.recipient for award in BadgeAward.objects.all()] == [three]
     (message,) = mailoutbox
     assert message.to == [three.email]
+
+
+def test_renaming_a_badge_evaluates_nothing_retuning_it_does(
+    client, team_member, home_page, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Only a change to the rule (fact, threshold, sample, active) evaluates the badge again:
+    a new name awards nobody, even someone who meets the rule (the nightly run will)."""
+    workshop = WorkshopPageFactory(parent=WorkshopCatalogPageFactory(parent=home_page))
+    three = UserFactory()
+    facilitated(workshop, three, 3)
+    badge = BadgeFactory(rule=SESSIONS_FACILITATED, threshold=3)  # not evaluated: no commit
+    runs = []
+    real_evaluate = awards.evaluate
+    monkeypatch.setattr(awards, "evaluate", lambda **kw: runs.append(kw) or real_evaluate(**kw))
+    client.force_login(team_member)
+
+    renamed = badge_data(name="Animatrice régulière", image=badge.image_id, threshold="3")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(badge_edit(badge), renamed)
+    assert response.status_code == 302
+    badge.refresh_from_db()
+    assert badge.name == "Animatrice régulière"
+    assert runs == []
+    assert not BadgeAward.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(badge_edit(badge), {**renamed, "threshold": "2"})
+    assert runs == [{"badge_ids": [badge.pk]}]
+    assert [award.recipient for award in BadgeAward.objects.all()] == [three]
 
 
 def test_the_team_creates_a_badge_with_a_rule(client, team_member):

@@ -45,6 +45,23 @@ def facilitators(session):
     return list(session.facilitators.all()) or list(session.event.facilitators.all())
 
 
+def by_facilitator(queryset, user_ids=None, prefix=""):
+    """The rule of :func:`facilitator_ids` (and ``SessionQuerySet.facilitated_by``) for many
+    people at once: ``queryset`` (of sessions, or of rows whose ``prefix`` leads to a session)
+    split in two, each part with the path of its facilitator column: the sessions that name
+    their facilitators, and those that name none, run by their page's. ``user_ids`` (None:
+    anyone) keeps these people's sessions only. Each part filters its relation in one
+    ``filter()`` call, so that the filter and the column share one join (a row per session and
+    facilitator)."""
+    named = f"{prefix}facilitators"
+    by_page = f"{prefix}event__facilitators"
+    lookup, value = ("__in", user_ids) if user_ids is not None else ("__isnull", False)
+    return [
+        (queryset.filter(**{f"{named}{lookup}": value}), named),
+        (queryset.filter(**{f"{named}__isnull": True, f"{by_page}{lookup}": value}), by_page),
+    ]
+
+
 def may_take_roll_call(user, session):
     """The session's facilitators and the training team; nobody else."""
     if not user.is_authenticated:
@@ -221,16 +238,11 @@ def hours_cap():
 
 def _hours_by_user(user_ids, year, sessions):
     """Hours (end − start) per facilitator among ``sessions`` starting in ``year`` (local
-    time), for several people in two queries: sessions that name their facilitators, and
-    sessions that name none and so are run by their page's (see ``facilitated_by``)."""
+    time), for several people in two queries (see :func:`by_facilitator`)."""
     hours = dict.fromkeys(user_ids, 0.0)
-    sessions = sessions.filter(start__year=year)
-    named = sessions.filter(facilitators__in=user_ids).values_list("facilitators", "start", "end")
-    by_page = sessions.filter(
-        facilitators__isnull=True, event__facilitators__in=user_ids
-    ).values_list("event__facilitators", "start", "end")
-    for user_id, start, end in [*named, *by_page]:
-        hours[user_id] += (end - start).total_seconds() / 3600
+    for queryset, person in by_facilitator(sessions.filter(start__year=year), user_ids):
+        for user_id, start, end in queryset.values_list(person, "start", "end"):
+            hours[user_id] += (end - start).total_seconds() / 3600
     return hours
 
 

@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 _("%(badge)s → %(person)s")
                 % {
                     "badge": award.badge.name,
-                    "person": award.recipient.get_full_name() or award.recipient.email,
+                    "person": str(award.recipient),
                 }
             )
         self.stdout.write(
