@@ -6,7 +6,6 @@ on the site only; the team's group has the view and change permissions (migratio
 """
 
 from django import forms
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community import needs
 from community.models import NeedStatus, TrainingNeed
+from community.page_types import TRAINING_PATH_PAGE, WORKSHOP_PAGE
 
 
 class TrainingNeedFilterSet(WagtailFilterSet):
@@ -99,9 +99,7 @@ class TrainingNeedViewSet(SnippetViewSet):
                 [
                     FieldPanel("release_adoption"),
                     FieldPanel("status"),
-                    PageChooserPanel(
-                        "answered_by", ["events.WorkshopPage", "resources.TrainingPathPage"]
-                    ),
+                    PageChooserPanel("answered_by", [WORKSHOP_PAGE, TRAINING_PATH_PAGE]),
                     FieldPanel("team_note"),
                     FieldPanel("hidden"),
                 ],
@@ -113,7 +111,7 @@ class TrainingNeedViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return (
-            TrainingNeed.objects.annotate(vote_count=Count("votes", distinct=True))
+            TrainingNeed.objects.with_vote_count()
             .select_related("theme", "adopted_by", "answered_by")
             .order_by("-created_at")
         )

@@ -7,7 +7,7 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import needs_receivers, signals  # noqa: F401  (connect the receivers)
+        from . import signals  # noqa: F401  (connect the receivers)
         from .badges import receivers  # noqa: F401
         from .wagtail_mail import obey_muted
 

@@ -3,7 +3,7 @@ tools, public speaking, difficult public, GDPR, remote management, plain languag
 
 A late loader: themes and workshops exist only once the other apps' loaders ran. Community
 imports none of them, so it finds themes through the need's foreign key and workshops as pages
-by title; the adopted need's proposal goes through the adopter that ``events`` registered.
+by title; the adopted need's proposal goes through the proposals that ``events`` registered.
 """
 
 from datetime import timedelta
@@ -235,15 +235,14 @@ def _answer(need, outcome, report):
         details = dict(outcome[2])
         today = timezone.localdate()
         details["preferred_dates"] = [today + timedelta(days=n) for n in details["preferred_days"]]
-        if trainer is not None and needs.adoption_url(need):
-            needs.adopt(need.pk, trainer, details)
+        if trainer is not None and needs.adoption_url():
+            needs.adopt(need.pk, trainer, needs.proposal_of(trainer, details))
             report.add("propositions d'ateliers", True)
 
 
-def _need(report, board, entry):
+def _need(report, entry):
     title, why, audience, urgency, theme_name, people, days, outcome = entry
-    theme_model = TrainingNeed._meta.get_field("theme").related_model
-    theme = theme_model.objects.filter(name=theme_name).first()
+    theme = needs.theme_model().objects.filter(name=theme_name).first()
     voters = [user for user in map(_user, people) if user is not None]
     if theme is None or not voters:
         return
@@ -266,7 +265,7 @@ def load(report):
     home = HomePage.objects.first()
     if home is None:
         return
-    board = _board(report, home)
+    _board(report, home)
     with mail.muted():
         for entry in NEEDS:
-            _need(report, board, entry)
+            _need(report, entry)

@@ -4,10 +4,12 @@
 registries filled in their ``AppConfig.ready()`` (``events.need_answers``):
 
 - the *offer*: ``register_offer_counter(fn)``, ``fn(theme_ids) -> {theme_id: upcoming sessions}``;
-- the *adopter*: ``register_adopter(propose, form_url=…)``: ``propose(user, need, details)``
-  creates the workshop proposal that answers ``need`` (a draft in the training team's review)
-  and returns its page; ``form_url(need)`` is where a trainer writes those details.
+- the *proposals*: ``register_proposals(form_url, propose)``: ``form_url()`` is the proposal
+  form (it takes the need as ``?need=<id>``), or None while no catalogue takes proposals;
+  ``propose(user, details)`` creates a workshop proposal, a draft in the training team's review.
 """
+
+from functools import partial
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +21,7 @@ from community.models import NeedStatus, NeedVote, TrainingNeed
 from community.roles import TRAINERS, is_training_team
 
 _offer_counters = []
-_adopters = []
+_proposals = {}
 
 
 class NeedError(ValidationError):
@@ -46,17 +48,26 @@ def offer_by_theme(theme_ids):
     return totals
 
 
-def register_adopter(propose, *, form_url):
-    """The app that turns an adoption into a workshop proposal (one at most: the last wins)."""
-    _adopters[:] = [(propose, form_url)]
-    return propose
+def register_proposals(form_url, propose):
+    """The app that takes workshop proposals (one at most: the last wins)."""
+    _proposals.update(form_url=form_url, propose=propose)
 
 
-def adoption_url(need):
-    """Where adopting ``need`` goes on, or None when no app takes proposals now."""
-    for _propose, form_url in _adopters:
-        return form_url(need)
-    return None
+def adoption_url():
+    """The proposal form, where a trainer adopts a need (``?need=<id>``), or None when no
+    app takes proposals now."""
+    return _proposals["form_url"]() if _proposals else None
+
+
+def proposal_of(user, details):
+    """What ``adopt`` calls to create ``user``'s proposal from ``details`` (for callers that
+    do not know the proposing app, such as the demo)."""
+    return partial(_proposals["propose"], user, details)
+
+
+def theme_model():
+    """The theme model, known through the need's foreign key (community imports no app)."""
+    return TrainingNeed._meta.get_field("theme").related_model
 
 
 # Who may do what.
@@ -75,7 +86,11 @@ def adoption_refusal(need, user):
     """Why ``user`` may not adopt ``need`` now, or None if they may."""
     if not can_adopt(user):
         return _("Only trainers and the training team can offer to run a training.")
-    if need.hidden:
+    return _need_refusal(need)
+
+
+def _need_refusal(need):
+    if need is None or need.hidden:
         return _("This need does not exist.")
     if need.status == NeedStatus.CLOSED:
         return _("This need is closed: it can no longer be adopted.")
@@ -83,6 +98,21 @@ def adoption_refusal(need, user):
         name = need.adopted_by.get_full_name() if need.adopted_by else ""
         return _("This need has already been adopted by %(name)s.") % {"name": name}
     return None
+
+
+def need_to_adopt(user, need_id, queryset=None):
+    """The need ``user`` may adopt, else a :class:`NeedError` saying why not
+    (``PermissionDenied`` for someone who is neither a trainer nor in the team). The one check,
+    on the proposal form and again, locked, when the proposal is created."""
+    if not can_adopt(user):
+        raise PermissionDenied
+    need = None
+    if str(need_id).isdigit():
+        queryset = TrainingNeed.objects if queryset is None else queryset
+        need = queryset.select_related("adopted_by", "theme").filter(pk=need_id).first()
+    if refusal := _need_refusal(need):
+        raise NeedError(refusal)
+    return need
 
 
 # What people do.
@@ -116,8 +146,6 @@ def vote(need_id, user):
         raise NeedError(_("This need does not exist."))
     if refusal := _voting_refusal(need):
         raise NeedError(refusal)
-    if NeedVote.objects.filter(need=need, voter=user).exists():
-        raise NeedError(_("You have already voted for this need."))
     try:
         with transaction.atomic():
             NeedVote.objects.create(need=need, voter=user)
@@ -141,25 +169,14 @@ def withdraw_vote(need_id, user):
     return need
 
 
-def adopt(need_id, user, details):
-    """``user`` adopts the need: their workshop proposal is created from ``details`` (what the
-    proposal form asks), in the training team's review, and linked to the need, which goes
-    “under study”. The need is locked meanwhile, so two trainers never adopt it both."""
-    if not _adopters:
-        raise NeedError(_("Workshop proposals are not open at the moment."))
-    propose, _form_url = _adopters[0]
+def adopt(need_id, user, create_proposal):
+    """``user`` adopts the need: ``create_proposal()`` makes their workshop proposal (in the
+    training team's review), linked to the need, which goes “under study”. The need is locked
+    meanwhile, so two trainers never adopt it both."""
     with transaction.atomic():
-        need = (
-            TrainingNeed.objects.select_for_update(of=("self",))
-            .select_related("adopted_by")
-            .filter(pk=need_id)
-            .first()
-        )
-        if need is None:
-            raise NeedError(_("This need does not exist."))
-        if refusal := adoption_refusal(need, user):
-            raise NeedError(refusal)
-        need.proposal = propose(user, need, details)
+        locked = TrainingNeed.objects.select_for_update(of=("self",))
+        need = need_to_adopt(user, need_id, queryset=locked)
+        need.proposal = create_proposal()
         need.adopted_by = user
         need.adopted_at = timezone.now()
         if need.status == NeedStatus.OPEN:
@@ -179,19 +196,11 @@ def release_adoption(need):
     return need
 
 
-def release_adoptions_of(page_ids):
-    """A proposal page is deleted: the needs it answered are free to adopt again."""
-    return TrainingNeed.objects.filter(proposal_id__in=list(page_ids)).update(
-        adopted_by=None, adopted_at=None, proposal=None
-    )
-
-
 def demand_and_offer():
     """Per theme, the demand (votes of the needs still open) against the offer (upcoming
     sessions): a row per theme that has either, most wanted first. Three queries."""
-    theme_model = TrainingNeed._meta.get_field("theme").related_model
     demand = TrainingNeed.objects.demand_by_theme()
-    themes = list(theme_model.objects.all())
+    themes = list(theme_model().objects.all())
     offer = offer_by_theme(theme.pk for theme in themes)
     rows = []
     for theme in themes:

@@ -4,13 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.filters import QueryStringFilterForm
-from community.models import NeedStatus, TrainingNeed, Urgency
-
-
-def _theme_model():
-    """``resources.Theme``, reached through the need's foreign key (community imports none
-    of our other apps)."""
-    return TrainingNeed._meta.get_field("theme").related_model
+from community.models import NeedStatus, TrainingNeed
+from community.needs import theme_model
 
 
 class NeedForm(forms.ModelForm):
@@ -62,7 +57,6 @@ class NeedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].empty_label = _("Choose a theme")
-        self.fields["urgency"].choices = Urgency.choices
 
 
 SORTS = {
@@ -100,7 +94,7 @@ class NeedFilterForm(QueryStringFilterForm):
 
     def __init__(self, data):
         super().__init__(data)
-        self.fields["theme"].queryset = _theme_model().objects.all()
+        self.fields["theme"].queryset = theme_model().objects.all()
         self.is_valid()  # keeps the valid values only in cleaned_data
 
     @property

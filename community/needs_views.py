@@ -3,7 +3,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -27,9 +26,18 @@ def board_context(page, request):
     return {
         "filter_form": form,
         "needs": paginate(request, listed, per_page=NEEDS_PER_PAGE),
-        "can_adopt": needs.can_adopt(request.user),
+        **_adoption(request.user),
         "demand_and_offer": needs.demand_and_offer(),
     }
+
+
+def _adoption(user):
+    """“Je peux animer une formation sur ce sujet” leads trainers and the team to the proposal
+    form (which checks again); when it is closed, the board says so once."""
+    if not needs.can_adopt(user):
+        return {"adoption_url": None, "proposals_closed": False}
+    url = needs.adoption_url()
+    return {"adoption_url": url, "proposals_closed": url is None}
 
 
 def _back(page, request):
@@ -103,23 +111,3 @@ def withdraw_vote(page, request, need_id):
             request, _("Your vote for “%(title)s” is withdrawn.") % {"title": need.title}
         )
     return _back(page, request)
-
-
-def adopt(page, request, need_id):
-    """“Je peux animer une formation sur ce sujet”: on to the proposal form, prefilled."""
-    if refusal := _signed_in_post(request):
-        return refusal
-    if not needs.can_adopt(request.user):
-        raise PermissionDenied
-    need = TrainingNeed.objects.select_related("adopted_by").filter(pk=need_id).first()
-    if need is None:
-        messages.error(request, _("This need does not exist."))
-        return _back(page, request)
-    if refusal := needs.adoption_refusal(need, request.user):
-        messages.error(request, refusal)
-        return _back(page, request)
-    url = needs.adoption_url(need)
-    if url is None:
-        messages.error(request, _("Workshop proposals are not open at the moment."))
-        return _back(page, request)
-    return redirect(url)

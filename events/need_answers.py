@@ -7,7 +7,6 @@ opens for registration, everyone who voted for the need hears it once (``NeedSes
 """
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -40,37 +39,15 @@ def upcoming_sessions_by_theme(theme_ids):
     return {row["event__themes"]: row["sessions"] for row in rows}
 
 
-# Adoption: a trainer proposes a workshop for a need, through the usual proposal form.
+# Adoption: a trainer adopts a need through the usual proposal form (``?need=<id>``).
 
 
-def proposal_form_url(need):
-    """The proposal form, prefilled from the need; None while no catalogue takes proposals."""
-    if proposals.open_catalog() is None:
-        return None
-    return f"{reverse('events:propose')}?need={need.pk}"
+def proposal_form_url():
+    """The proposal form; None while no catalogue takes proposals."""
+    return reverse("events:propose") if proposals.open_catalog() is not None else None
 
 
-def propose_for(user, need, details):
-    """The adopter's proposal: the same draft, review and e-mails as every proposal."""
-    return proposals.propose_workshop(user, details)
-
-
-needs.register_adopter(propose_for, form_url=proposal_form_url)
-
-
-def need_to_adopt(user, need_id):
-    """The need ``user`` may adopt, or a :class:`community.needs.NeedError` saying why not
-    (``PermissionDenied`` for someone who is neither a trainer nor in the team)."""
-    if not needs.can_adopt(user):
-        raise PermissionDenied
-    need = None
-    if str(need_id).isdigit():
-        need = TrainingNeed.objects.select_related("adopted_by", "theme").filter(pk=need_id).first()
-    if need is None or need.hidden:
-        raise needs.NeedError(_("This need does not exist."))
-    if refusal := needs.adoption_refusal(need, user):
-        raise needs.NeedError(refusal)
-    return need
+needs.register_proposals(proposal_form_url, proposals.propose_workshop)
 
 
 def initial_proposal(need):
@@ -84,12 +61,6 @@ def initial_proposal(need):
         "pitch": Truncator(" ".join(need.why.split())).chars(200),
         "description": "\n\n".join(description),
     }
-
-
-def propose_for_need(user, need_id, cleaned_data):
-    """Create ``user``'s proposal from the form's data and link it to the need, which
-    ``user`` then adopts. Returns the need."""
-    return needs.adopt(need_id, user, cleaned_data)
 
 
 def board_url():
@@ -128,14 +99,11 @@ def open_answering_sessions(now):
     listed = TrainingNeed.objects.listed()
     return (
         Session.objects.visible()
-        .scheduled()
-        .filter(start__gt=now)
+        .open_for_registration(now)
         .filter(
             Q(event__in=listed.filter(answered_by__isnull=False).values("answered_by"))
             | Q(event__in=listed.filter(proposal__isnull=False).values("proposal"))
         )
-        .filter(Q(registration_opens__isnull=True) | Q(registration_opens__lte=now))
-        .exclude(registration_deadline__lte=now)
         .order_by("start", "pk")
     )
 

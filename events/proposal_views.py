@@ -1,11 +1,13 @@
 """“Propose a workshop” and “My proposals”. The rules are in ``events.proposals``."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from community.needs import NeedError
+from community import needs
 from events import need_answers, proposals
 from events.forms import WorkshopProposalForm
 
@@ -20,16 +22,19 @@ def propose(request):
     need = None
     if request.GET.get("need"):
         try:
-            need = need_answers.need_to_adopt(request.user, request.GET["need"])
-        except NeedError as refusal:
+            need = needs.need_to_adopt(request.user, request.GET["need"])
+        except needs.NeedError as refusal:
             messages.error(request, " ".join(refusal.messages))
             return redirect(need_answers.board_url())
     if request.method == "POST":
         form = WorkshopProposalForm(request.POST)
         if form.is_valid() and need is not None:
             try:
-                need = need_answers.propose_for_need(request.user, need.pk, form.cleaned_data)
-            except NeedError as refusal:  # adopted by someone else meanwhile
+                propose = partial(
+                    proposals.propose_workshop, request.user, form.cleaned_data, catalog=catalog
+                )
+                need = needs.adopt(need.pk, request.user, propose)
+            except needs.NeedError as refusal:  # adopted by someone else meanwhile
                 messages.error(request, " ".join(refusal.messages))
                 return redirect(need_answers.board_url())
             messages.success(

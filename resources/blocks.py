@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from community.page_types import WORKSHOP_PAGE
+
 
 class StepBlock(blocks.StructBlock):
     """One step of an activity, as the facilitator runs it in the room."""
@@ -83,7 +85,7 @@ class WorkshopStepBlock(blocks.StructBlock):
     The library never imports the events app (DESIGN.md): the workshop is chosen by page type.
     """
 
-    workshop = blocks.PageChooserBlock(label=_("Workshop"), page_type="events.WorkshopPage")
+    workshop = blocks.PageChooserBlock(label=_("Workshop"), page_type=WORKSHOP_PAGE)
     modality = blocks.ChoiceBlock(
         label=_("Modality"), choices=MODALITY_CHOICES, default="face_to_face"
     )

@@ -17,7 +17,8 @@ from community.models.mixins import IntroMixin
 
 
 class NeedsBoardPage(RoutablePageMixin, IntroMixin, Page):
-    """Lists training needs; its sub-URLs post, vote and adopt (see ``community.needs``)."""
+    """Lists training needs; its sub-URLs post and vote (see ``community.needs``); adopting
+    goes on in the proposal form of the app that takes proposals."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, *IntroMixin.search_fields]
@@ -57,12 +58,6 @@ class NeedsBoardPage(RoutablePageMixin, IntroMixin, Page):
 
         return needs_views.withdraw_vote(self, request, need_id)
 
-    @path("<int:need_id>/adopter/", name="adopt")
-    def adopt(self, request, need_id):
-        from community import needs_views
-
-        return needs_views.adopt(self, request, need_id)
-
 
 class NeedStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -75,6 +70,16 @@ class Urgency(models.TextChoices):
     LOW = "low", _("Within the year")
     MEDIUM = "medium", _("Within three months")
     HIGH = "high", _("Within the month")
+
+
+def release_on_delete(collector, field, sub_objs, using):
+    """``on_delete`` of a need's proposal: like ``SET_NULL``, and the need is free to adopt
+    again (no adopter, no date), in the same delete, in one batch for a whole page tree.
+    Not lazy, unlike ``SET_NULL``: the collector looks for such needs once, and writes the
+    three fields only when it finds some (rare), rather than three UPDATEs every time."""
+    collector.add_field_update(field, None, sub_objs)
+    for name in ("adopted_by", "adopted_at"):
+        collector.add_field_update(field.model._meta.get_field(name), None, sub_objs)
 
 
 class TrainingNeedQuerySet(models.QuerySet):
@@ -182,24 +187,13 @@ class TrainingNeed(index.Indexed, models.Model):
         verbose_name=_("workshop proposal"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=release_on_delete,
         related_name="proposed_for_needs",
     )
     team_note = models.TextField(_("note from the training team"), max_length=1000, blank=True)
 
     objects = TrainingNeedQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("why"),
-        FieldPanel("audience"),
-        FieldPanel("urgency"),
-        FieldPanel("theme"),
-        FieldPanel("status"),
-        FieldPanel("answered_by"),
-        FieldPanel("team_note"),
-        FieldPanel("hidden"),
-    ]
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),

@@ -9,6 +9,7 @@ from django.test import Client
 from community import needs
 from community.factories import NeedsBoardPageFactory, TrainingNeedFactory, UserFactory
 from community.models import NeedStatus, NeedVote, TrainingNeed, Urgency
+from events.factories import WorkshopCatalogPageFactory
 from resources.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def board(home_page):
     return NeedsBoardPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def catalog(home_page):
+    """The workshop catalogue, whose proposal form is where a need is adopted."""
+    return WorkshopCatalogPageFactory(parent=home_page)
 
 
 @pytest.fixture
@@ -31,8 +38,12 @@ def need(theme):
 
 def url(board, route, need=None):
     path = {"post": "exprimer/", "vote": "moi-aussi/", "withdraw": "retirer-mon-vote/"}
-    path["adopt"] = "adopter/"
     return board.url + (f"{need.pk}/" if need else "") + path[route]
+
+
+def adopt_url(need):
+    """Where “Je peux animer une formation sur ce sujet” leads: the proposal form."""
+    return f"/proposer-un-atelier/?need={need.pk}"
 
 
 def messages_of(response):
@@ -187,40 +198,42 @@ def test_an_outside_next_address_is_not_followed(client, board, need, agent):
 # Adopting
 
 
-def test_an_agent_sees_no_adopt_button_and_cannot_adopt(client, board, need, agent):
+def test_an_agent_sees_no_adopt_button_and_cannot_adopt(client, board, catalog, need, agent):
     client.force_login(agent)
     assert "Je peux animer une formation sur ce sujet" not in client.get(board.url).content.decode()
-    assert client.post(url(board, "adopt", need)).status_code == 403
+    assert client.get(adopt_url(need)).status_code == 403
     need.refresh_from_db()
     assert need.adopted_by is None and need.status == NeedStatus.OPEN
 
 
-def test_a_trainer_sees_the_button_and_who_adopted(client, board, need, trainer, team_member):
+def test_a_trainer_sees_the_button_and_who_adopted(
+    client, board, catalog, need, trainer, team_member
+):
     client.force_login(trainer)
     html = client.get(board.url).content.decode()
     assert "Je peux animer une formation sur ce sujet" in html
+    assert f'href="{adopt_url(need)}"' in html
     need.adopted_by = team_member
     need.save()
     html = client.get(board.url).content.decode()
     assert "Adopté par Claire Moreau" in html
     assert "Je peux animer une formation sur ce sujet" not in html
-    response = client.post(url(board, "adopt", need), follow=True)
+    response = client.get(adopt_url(need), follow=True)
     assert messages_of(response) == ["Ce besoin a déjà été adopté par Claire Moreau."]
 
 
 def test_adopting_without_a_catalogue_says_so(client, board, need, trainer):
     """The proposal form belongs to the workshop catalogue: none yet, nothing happens."""
     client.force_login(trainer)
-    response = client.post(url(board, "adopt", need), follow=True)
-    assert messages_of(response) == [
-        "Les propositions d'ateliers ne sont pas ouvertes pour le moment."
-    ]
+    html = client.get(board.url).content.decode()
+    assert "Les propositions d'ateliers ne sont pas ouvertes pour le moment." in html
+    assert "Je peux animer une formation sur ce sujet" not in html
     need.refresh_from_db()
     assert need.adopted_by is None
 
 
-def test_adopting_a_closed_need_is_refused(client, board, theme, trainer):
+def test_adopting_a_closed_need_is_refused(client, board, catalog, theme, trainer):
     closed = TrainingNeedFactory(theme=theme, status=NeedStatus.CLOSED)
     client.force_login(trainer)
-    response = client.post(url(board, "adopt", closed), follow=True)
+    response = client.get(adopt_url(closed), follow=True)
     assert messages_of(response) == ["Ce besoin est fermé : il ne peut plus être adopté."]

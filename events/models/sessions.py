@@ -58,6 +58,16 @@ class SessionQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(status=SessionStatus.SCHEDULED)
 
+    def open_for_registration(self, now):
+        """Scheduled sessions still to start that take registrations at ``now``: opened, not
+        past their deadline. What is news to followers and to the voters of a need."""
+        return (
+            self.scheduled()
+            .filter(start__gt=now)
+            .filter(Q(registration_opens__isnull=True) | Q(registration_opens__lte=now))
+            .exclude(registration_deadline__lte=now)
+        )
+
     def visible(self):
         """Sessions of events anyone may see (published, not behind a view restriction)."""
         from events.models.pages import EventPage

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import notifications
+from events import need_answers, notifications
 from events.models import (
     Registration,
     RegistrationStatus,
@@ -52,6 +52,7 @@ class Summary:
     seat_confirmations_asked: int = 0
     seats_released: int = 0
     openings_announced: int = 0
+    need_sessions_announced: int = 0
 
 
 def run_reminders(now=None):
@@ -71,6 +72,7 @@ def run_reminders(now=None):
     summary.seat_confirmations_asked = ask_seat_confirmations(sessions, now)
     summary.reminders_2d, summary.reminders_2h = send_reminders(sessions, now)
     summary.openings_announced = announce_openings(now)
+    summary.need_sessions_announced = need_answers.announce_need_sessions(now)
     return summary
 
 
@@ -241,14 +243,12 @@ def follows_series(user, series):
 def announce_openings(now):
     """Tell the followers of a series, once, that a session of it takes registrations.
     Returns the number of e-mails queued."""
+    # Past its deadline a session is not news: left out here, it is not locked and
+    # re-checked by every run of the command until it starts.
     candidates = (
         Session.objects.visible()
-        .scheduled()
-        .filter(start__gt=now, opening_announced_at__isnull=True, event__series__isnull=False)
-        .filter(Q(registration_opens__isnull=True) | Q(registration_opens__lte=now))
-        # Past its deadline a session is not news: left out here, it is not locked and
-        # re-checked by every run of the command until it starts.
-        .exclude(registration_deadline__lte=now)
+        .open_for_registration(now)
+        .filter(opening_announced_at__isnull=True, event__series__isnull=False)
         .order_by("start", "pk")
     )
     return sum(_announce(session_id, now) for session_id in candidates.values_list("pk", flat=True))

@@ -4,6 +4,7 @@ voter gets, once, when a session of the answering workshop opens for registratio
 
 import io
 from datetime import timedelta
+from functools import partial
 
 import pytest
 import time_machine
@@ -14,7 +15,7 @@ from wagtail.models import PageViewRestriction, WorkflowState
 from community import needs
 from community.factories import NeedsBoardPageFactory, TrainingNeedFactory, UserFactory
 from community.models import NeedStatus, TrainingNeed
-from events import need_answers, services
+from events import need_answers, proposals, services
 from events.factories import (
     EventIndexPageFactory,
     ExchangeEventPageFactory,
@@ -130,17 +131,16 @@ def need(office):
 
 def test_a_trainer_adopts_a_need_with_a_proposal_in_review(client, board, catalog, need, trainer):
     client.force_login(trainer)
-    response = client.post(f"{board.url}{need.pk}/adopter/")
-    assert response.status_code == 302
-    assert response.url == f"{PROPOSE_URL}?need={need.pk}"
+    adopt_url = f"{PROPOSE_URL}?need={need.pk}"
+    assert f'href="{adopt_url}"' in client.get(board.url).content.decode()
 
-    form_page = client.get(response.url)
+    form_page = client.get(adopt_url)
     html = form_page.content.decode()
     assert "Vous répondez à un besoin de formation" in html
     assert form_page.context["form"].initial["title"] == need.title
     assert "Les assistantes de direction" in form_page.context["form"].initial["description"]
 
-    response = client.post(response.url, valid_data(title="Les TCD sans douleur"), follow=True)
+    response = client.post(adopt_url, valid_data(title="Les TCD sans douleur"), follow=True)
     assert response.redirect_chain[-1][0] == "/mes-propositions/"
     assert any("répond au besoin" in text for text in messages_of(response))
     page = WorkshopPage.objects.get(proposed_by=trainer)
@@ -182,7 +182,7 @@ def test_adoption_is_refused_if_someone_adopted_meanwhile(catalog, need, trainer
     """The need is locked and checked again when the proposal is created."""
     TrainingNeed.objects.filter(pk=need.pk).update(adopted_by=UserFactory())
     with pytest.raises(needs.NeedError):
-        need_answers.propose_for_need(trainer, need.pk, {"title": "x"})
+        needs.adopt(need.pk, trainer, partial(proposals.propose_workshop, trainer, {"title": "x"}))
     assert not WorkshopPage.objects.filter(proposed_by=trainer).exists()
 
 

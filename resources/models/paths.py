@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community.models.mixins import IntroMixin
+from community.page_types import WORKSHOP_PAGE
 from resources.blocks import ActivityStepBlock, TextStepBlock, WorkshopStepBlock
 from resources.models.activities import ActivityPage, Level
 
@@ -69,16 +70,16 @@ def format_duration_range(low, high):
     return _("%(low)s to %(high)s") % {"low": format_minutes(low), "high": format_minutes(high)}
 
 
-# A workshop step names its page by this type: the library never imports the events app.
-WORKSHOP_PAGE_TYPE = "events.WorkshopPage"
-
-
 def workshop_model():
-    """The workshop page model, or None where the events app is not installed."""
-    try:
-        return apps.get_model(WORKSHOP_PAGE_TYPE)
-    except LookupError:
-        return None
+    """The workshop page model: the library never imports the events app."""
+    return apps.get_model(WORKSHOP_PAGE)
+
+
+# What a page step shows of its page's duration: (minimum, maximum) in minutes.
+STEP_PAGE_DURATIONS = {
+    "activity": lambda activity: (activity.duration_min, activity.duration_max),
+    "workshop": lambda workshop: (workshop.duration_minutes, workshop.duration_minutes),
+}
 
 
 @dataclass
@@ -116,8 +117,6 @@ class PathStep:
             return ""
         if self.activity is not None:
             return self.activity.duration_label
-        if self.workshop is not None:
-            return format_minutes(self.duration_min)
         return format_duration_range(self.duration_min, self.duration_max)
 
 
@@ -253,68 +252,47 @@ class TrainingPathPage(IntroMixin, Page):
                 continue
         return ids
 
-    def step_activity_ids(self):
-        return self._step_page_ids("activity")
-
     def step_workshop_ids(self):
         """The workshops the path names, published or not: what completing it asks for."""
         return self._step_page_ids("workshop")
 
-    def _visible_workshops(self):
-        ids = self.step_workshop_ids()
-        model = workshop_model()
-        if not ids or model is None:
-            return {}
-        return model.objects.visible().in_bulk(ids)
+    def _step_pages(self):
+        """{step type: {page id: visible page}}, one query per type that has steps."""
+        models_by_type = {"activity": ActivityPage, "workshop": workshop_model()}
+        pages = {}
+        for step_type, model in models_by_type.items():
+            ids = self._step_page_ids(step_type)
+            pages[step_type] = model.objects.visible().in_bulk(ids) if ids else {}
+        return pages
 
     @cached_property
     def resolved_steps(self):
         """The steps in order, as :class:`PathStep`; one query per kind of page step whatever
         their number."""
-        ids = self.step_activity_ids()
-        activities = ActivityPage.objects.visible().in_bulk(ids) if ids else {}
-        workshops = self._visible_workshops()
+        pages = self._step_pages()
         text_block = self.steps.stream_block.child_blocks["text"]
         steps = []
         for raw in self.steps.raw_data:
+            step_type = raw.get("type")
             value = raw.get("value") or {}
-            if raw.get("type") == "workshop":
+            if step_type in pages:
                 try:
-                    workshop = workshops.get(int(value.get("workshop")))
+                    page = pages[step_type].get(int(value.get(step_type)))
                 except (TypeError, ValueError):
-                    workshop = None
+                    page = None
                 step = PathStep(
-                    type="workshop",
+                    type=step_type,
                     modality=value.get("modality") or "",
                     note=value.get("note") or "",
-                    workshop=workshop,
-                    unavailable=workshop is None,
+                    unavailable=page is None,
+                    **{step_type: page},
                 )
-                if workshop is not None:
-                    step.title = workshop.title
-                    step.summary = getattr(workshop, "summary", "") or ""
-                    duration = getattr(workshop, "duration_minutes", None)
-                    step.duration_min = step.duration_max = duration
+                if page is not None:
+                    step.title = page.title
+                    step.summary = page.summary
+                    step.duration_min, step.duration_max = STEP_PAGE_DURATIONS[step_type](page)
                 steps.append(step)
-            elif raw.get("type") == "activity":
-                try:
-                    activity = activities.get(int(value.get("activity")))
-                except (TypeError, ValueError):
-                    activity = None
-                step = PathStep(
-                    type="activity",
-                    modality=value.get("modality") or "",
-                    note=value.get("note") or "",
-                    activity=activity,
-                    unavailable=activity is None,
-                )
-                if activity is not None:
-                    step.title = activity.title
-                    step.summary = activity.summary
-                    step.duration_min = activity.duration_min
-                    step.duration_max = activity.duration_max
-                steps.append(step)
-            elif raw.get("type") == "text":
+            elif step_type == "text":
                 struct = text_block.to_python(value)
                 duration = struct.get("duration")
                 steps.append(

@@ -5,7 +5,7 @@ Each e-mail is recorded when queued, so running it again (or twice at once) send
 
 from django.core.management.base import BaseCommand
 
-from events import need_answers, services
+from events import services
 
 
 class Command(BaseCommand):
@@ -17,12 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         summary = services.run_reminders()
-        need_notices = need_answers.announce_need_sessions()
         self.stdout.write(
             f"Reminders: {summary.reminders_2d} two days before, "
             f"{summary.reminders_2h} two hours before. "
             f"Seat confirmations asked: {summary.seat_confirmations_asked}; "
             f"seats released to the waiting list: {summary.seats_released}. "
             f"New sessions announced to followers: {summary.openings_announced} e-mails; "
-            f"to the voters of the needs they answer: {need_notices} e-mails."
+            f"to the voters of the needs they answer: {summary.need_sessions_announced} e-mails."
         )
