@@ -7,7 +7,6 @@ free the person's upcoming seats). Contributions stay; with the name gone they r
 """
 
 import secrets
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -122,11 +121,6 @@ def _needs(user):
 # Deletion
 
 
-@dataclass
-class DeletionResult:
-    erased: dict
-
-
 def deletion_refusal(user):
     """Why ``user`` may not delete their account from the site, or None."""
     if user.is_superuser:
@@ -139,15 +133,15 @@ def deletion_refusal(user):
     return None
 
 
-def anonymise(user, now=None):
+def anonymise(user):
     """Delete the person, keep their contributions: in one transaction, the other apps react
     (registrations cancelled…), then the account loses every personal detail and can no
     longer sign in, and the profile is emptied and hidden."""
     if refusal := deletion_refusal(user):
         raise DeletionRefused(refusal)
-    now = now or timezone.now()
     with transaction.atomic():
-        erased = {key: _erasers[key](user) for key in sorted(_erasers)}
+        for key in sorted(_erasers):
+            _erasers[key](user)
         _empty_profile(user)
         _delete_admin_avatar(user)
         user.first_name = ANONYMOUS_FIRST_NAME
@@ -157,16 +151,16 @@ def anonymise(user, now=None):
         user.set_unusable_password()
         user.is_active = False
         user.is_staff = False
-        user.deleted_at = now
+        user.deleted_at = timezone.now()
         user.service = ""
         user.job_title = ""
         user.save()
         user.groups.clear()
         user.user_permissions.clear()
-    return DeletionResult(erased)
 
 
 def _empty_profile(user):
+    from community import profile_photos
     from community.models import ContactPreference, Profile, Visibility
 
     profile, _created = Profile.objects.get_or_create(user=user)
@@ -180,8 +174,7 @@ def _empty_profile(user):
     profile.skills.clear()
     profile.save()
     profile.themes.clear()
-    if photo is not None and photo.uploaded_by_user_id == user.pk:
-        photo.delete()  # Wagtail removes the file and its renditions with it
+    profile_photos.delete_if_theirs(photo, user)
 
 
 def _delete_admin_avatar(user):

@@ -4,13 +4,10 @@ the confirmation of an account's deletion."""
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.template.defaultfilters import filesizeformat
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 from taggit.models import Tag
+from wagtail.images.fields import WagtailImageField
 
-from community import profile_photos
 from community.filters import QueryStringFilterForm
 from community.models import Badge, Profile
 
@@ -89,22 +86,39 @@ class DirectoryFilterForm(QueryStringFilterForm):
         return profiles
 
 
-NOT_AN_IMAGE = _(
-    "This file is not an image, or it is damaged. Choose a JPEG, PNG, GIF or WebP photo."
-)
+class ProfilePhotoField(WagtailImageField):
+    """Wagtail's checks of an uploaded image (a real image, an allowed extension matching its
+    format, not too heavy, not too many pixels), with the profile's own pixel limit and
+    messages that speak of a photo. Build one per form: Wagtail reads the limits when the
+    field is created."""
+
+    photo_messages = {
+        "invalid_image": _(
+            "This file is not an image, or it is damaged. Choose a JPEG, PNG, GIF or WebP photo."
+        ),
+        "file_too_large": _(
+            "This photo is too large (%(file_size)s): the maximum is %(max_filesize)s."
+        ),
+        "file_too_many_pixels": _(
+            "This photo has too many pixels (%(num_pixels)s): the maximum is "
+            "%(max_pixels_count)s. Reduce its dimensions and try again."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.max_image_pixels = settings.ATELIER_PROFILE_PHOTO_MAX_PIXELS
+        # Wagtail sets its own messages and help text in its __init__: ours go on top.
+        self.error_messages.update(self.photo_messages)
+        self.help_text = _("A JPEG, PNG, GIF or WebP image of at most %(size)s.") % {
+            "size": self.max_upload_size_text
+        }
 
 
 class ProfileForm(forms.ModelForm):
-    """What a person tells the community. The photo is checked here (a real image, not too
-    heavy, not too many pixels) before anything is saved: a refused file changes nothing."""
+    """What a person tells the community. The photo is checked here before anything is saved:
+    a refused file changes nothing."""
 
-    photo_upload = forms.ImageField(
-        label=_("Photo"),
-        required=False,
-        error_messages={
-            "invalid_image": NOT_AN_IMAGE,
-        },
-    )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
 
     class Meta:
@@ -130,48 +144,7 @@ class ProfileForm(forms.ModelForm):
         self.fields["bio"].help_text = _(
             "Up to 1000 characters: what you do, what you like to pass on."
         )
-        self.fields["photo_upload"].help_text = _(
-            "A JPEG, PNG, GIF or WebP image of at most %(size)s."
-        ) % {"size": filesizeformat(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE)}
-
-    def clean_photo_upload(self):
-        upload = self.cleaned_data.get("photo_upload")
-        if not upload:
-            return upload
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
-            raise forms.ValidationError(
-                NOT_AN_IMAGE,
-                code="invalid_extension",
-            )
-        if upload.size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("This photo is too large (%(size)s): the maximum is %(maximum)s.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "maximum": filesizeformat(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE),
-                },
-                code="too_large",
-            )
-        try:
-            pixels = profile_photos.pixel_count(upload)
-        except (OSError, ValueError, Image.DecompressionBombError) as error:
-            raise forms.ValidationError(NOT_AN_IMAGE, code="invalid_image") from error
-        if pixels > settings.ATELIER_PROFILE_PHOTO_MAX_PIXELS:
-            raise forms.ValidationError(
-                _(
-                    "This photo has too many pixels (%(pixels)s): the maximum is %(maximum)s. "
-                    "Reduce its dimensions and try again."
-                )
-                % {
-                    "pixels": number_format(pixels, force_grouping=True),
-                    "maximum": number_format(
-                        settings.ATELIER_PROFILE_PHOTO_MAX_PIXELS, force_grouping=True
-                    ),
-                },
-                code="too_many_pixels",
-            )
-        return upload
+        self.fields["photo_upload"] = ProfilePhotoField(label=_("Photo"), required=False)
 
 
 class AccountForm(forms.ModelForm):

@@ -24,16 +24,6 @@ def collection():
     return found or Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
 
 
-def pixel_count(upload):
-    """Width × height, read from the header: no pixel is decoded (a small file can hold a
-    huge image that would exhaust the memory once decoded)."""
-    upload.seek(0)
-    with PILImage.open(upload) as image:
-        width, height = image.size
-    upload.seek(0)
-    return width * height
-
-
 def reencoded(upload):
     """The image alone, upright and at most ``LONG_SIDE`` px: only the pixels are copied into
     a new file, so no metadata of the original survives. Returns a ``ContentFile`` whose
@@ -65,6 +55,13 @@ def new_photo(profile, upload):
     image._set_image_file_metadata()
     image.save()
     return image
+
+
+def delete_if_theirs(photo, user):
+    """Delete ``photo`` if ``user`` uploaded it (Wagtail removes its file and renditions with
+    it); an image picked from the library stays."""
+    if photo is not None and photo.uploaded_by_user_id == user.pk:
+        photo.delete()
 
 
 def hide_from_chooser(images, request):

@@ -10,10 +10,8 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,58 +28,48 @@ from community.profile_forms import (
 from community.profile_sections import sections_for
 
 # ---------------------------------------------------------------------------------------------
-# The directory and a person's page (routes of TrainerDirectoryPage)
+# The directory and a person's page (routes of TrainerDirectoryPage, which lets signed-in
+# people only through)
 
 
-def directory_context(page, request):
-    if not request.user.is_authenticated:
-        return {}
+def directory_context(request):
     form = DirectoryFilterForm(request.GET, profiles=profiles.directory_profiles(request.user))
     return {"filter_form": form, "people": paginate(request, form.results())}
 
 
-def directory(page, request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return TemplateResponse(request, page.get_template(request), page.get_context(request))
-
-
-def _profile_context(page, request, profile, contact_form=None):
+def _render_profile(page, request, profile, contact_form=None, status=200):
     viewer = request.user
     private = profiles.is_self_or_team(viewer, profile.user)
-    # Not page.get_context(): that would run the directory's query for nothing.
-    context = {"page": page, "self": page}
-    context.update(
-        profile=profile,
-        is_self=viewer.pk == profile.user_id,
-        is_self_or_team=private,
-        sections=sections_for(profile.user, viewer, private),
-        may_contact=profiles.may_contact(viewer, profile),
-        contact_by_team=profile.contact_preference == ContactPreference.TEAM,
-        contact_form=contact_form or ContactForm(),
-        contact_url=page.url + page.reverse_subpage("contact", args=[profile.pk]),
+    response = page.render(
+        request,
+        template="community/profile_page.html",
+        context_overrides={
+            "profile": profile,
+            "is_self": viewer.pk == profile.user_id,
+            "is_self_or_team": private,
+            "sections": sections_for(profile.user, viewer, private),
+            "may_contact": profiles.may_contact(viewer, profile),
+            "contact_by_team": profile.contact_preference == ContactPreference.TEAM,
+            "contact_form": contact_form or ContactForm(),
+            "contact_url": page.contact_url(profile, request),
+        },
     )
-    return context
+    response.status_code = status
+    return response
 
 
 def profile_page(page, request, profile_id):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     profile = profiles.visible_profile(request.user, profile_id)
     if profile is None:
         raise Http404(_("No such profile."))
-    return TemplateResponse(
-        request, "community/profile_page.html", _profile_context(page, request, profile)
-    )
+    return _render_profile(page, request, profile)
 
 
 def contact(page, request, profile_id):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     profile = profiles.visible_profile(request.user, profile_id)
     if profile is None or not profiles.may_contact(request.user, profile):
         raise Http404(_("No such profile."))
-    back = page.url + page.reverse_subpage("profile", args=[profile.pk])
+    back = page.profile_url(profile, request)
     if request.method != "POST":
         return redirect(back)
     form = ContactForm(request.POST)
@@ -91,14 +79,8 @@ def contact(page, request, profile_id):
             _("You have sent many messages today: wait until tomorrow to send another one."),
         )
     if not form.is_valid():
-        response = TemplateResponse(
-            request,
-            "community/profile_page.html",
-            _profile_context(page, request, profile, contact_form=form),
-        )
-        response.status_code = 400
-        return response
-    profiles.contact(request.user, profile, form.cleaned_data["message"], request)
+        return _render_profile(page, request, profile, contact_form=form, status=400)
+    profiles.contact(request.user, profile, form.cleaned_data["message"])
     messages.success(
         request,
         _("Your message was sent to %(name)s by e-mail. They will answer you directly.")

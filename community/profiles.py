@@ -6,12 +6,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.translation import gettext
 from wagtail.images import get_image_model
 
 from community import mail, profile_photos
 from community.models import ContactPreference, Profile, TrainerDirectoryPage
-from community.privacy import ANONYMOUS_FIRST_NAME
 from community.roles import is_training_team
 
 PHOTO_SPEC = "fill-240x240"
@@ -20,19 +18,15 @@ CONTACTS_PER_DAY = 10  # messages a person may send through Atelier in a day (ag
 
 
 def public_name(user):
-    """How the site names a person to colleagues: the display name they chose, else their full
-    name, “Ancien agent” once the account is deleted; never the e-mail address (which
-    ``User.__str__`` falls back to). Reads ``user.profile``: list views select_related
-    ``user__profile`` so that no query is made per person."""
+    """How the site names a person to colleagues (the rule is ``Profile.name``), "" for nobody.
+    Reads ``user.profile``: list views select_related ``user__profile`` so that no query is
+    made per person."""
     if user is None:
         return ""
-    if user.deleted_at is not None:
-        return ANONYMOUS_FIRST_NAME
     try:
-        display_name = user.profile.display_name
+        return user.profile.name
     except Profile.DoesNotExist:
-        display_name = ""
-    return display_name or user.get_full_name() or gettext("Agent")
+        return Profile.public_name_of(user)
 
 
 def with_photo(profiles, spec):
@@ -88,7 +82,7 @@ def save_profile(user, profile_form, account_form):
     with transaction.atomic():
         account_form.save()
         profile = profile_form.save(commit=False)
-        old_photo = Profile.objects.get(pk=profile.pk).photo
+        old_photo = profile.photo  # not a field of the form: still the one saved
         upload = profile_form.cleaned_data.get("photo_upload")
         if upload:
             profile.photo = profile_photos.new_photo(profile, upload)
@@ -96,8 +90,8 @@ def save_profile(user, profile_form, account_form):
             profile.photo = None
         profile_form.save_m2m()  # themes at once; skills are a cluster, saved with the profile
         profile.save()
-        if old_photo and old_photo != profile.photo and old_photo.uploaded_by_user_id == user.pk:
-            old_photo.delete()
+        if old_photo != profile.photo:
+            profile_photos.delete_if_theirs(old_photo, user)
     return profile
 
 
@@ -122,18 +116,19 @@ def _contact_key(sender):
     return f"atelier:contacts:{sender.pk}"
 
 
-def contact(sender, profile, message, request=None):
+def contact(sender, profile, message):
     """E-mail ``message`` to the profile's owner, with the sender's name and address so they
     can answer; the sender never sees the recipient's address."""
     key = _contact_key(sender)
     cache.add(key, 0, timeout=24 * 3600)
     cache.incr(key)
-    sender_profile = Profile.objects.filter(user=sender).first()
+    # None if the sender has no profile (the missing relation raises an AttributeError).
+    sender_profile = getattr(sender, "profile", None)
     context = {
         "recipient": profile.user,
         "recipient_name": profile.name,
         "sender": sender,
-        "sender_name": sender_profile.name if sender_profile else sender.get_full_name(),
+        "sender_name": public_name(sender),
         "sender_email": sender.email,
         "message": message,
         "sender_url": mail.absolute(profile_url(sender_profile) or reverse("my_profile"))

@@ -62,22 +62,18 @@ def export(user):
     }
 
 
-def erase(user, now=None):
+def erase(user):
     """Cancel the person's upcoming registrations (the waiting list moves up), stop what would
-    still e-mail them, take them off the upcoming sessions they were to run. Returns how many
-    registrations were cancelled."""
-    now = now or timezone.now()
+    still e-mail them, take them off the upcoming sessions they were to run."""
+    now = timezone.now()
     upcoming = Registration.objects.filter(user=user, session__start__gt=now).active()
-    cancelled = 0
     for registration_id in upcoming.values_list("pk", flat=True):
         registration_service.cancel(registration_id, user=user, now=now)
-        cancelled += 1
     SeriesSubscription.objects.filter(user=user).delete()
     CalendarToken.objects.filter(user=user).delete()  # the private calendar feed stops
     # They no longer run upcoming sessions (silently: the team sees it in the admin). Past
     # sessions keep them for the hours and results; page-level facilitators are page content.
     Session.facilitators.through.objects.filter(user=user, session__start__gt=now).delete()
-    return cancelled
 
 
 register_export("events", export)

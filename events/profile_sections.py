@@ -2,7 +2,7 @@
 facilitated and learned in, hours facilitated this year against the cap, and — for the person
 and the training team only — the feedback averages of their sessions."""
 
-from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models import Count, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from community.profile_sections import register, register_activity_score
@@ -22,8 +22,10 @@ def sessions_context(profile_user, viewer, is_self_or_team):
     year = timezone.localtime(now).year
     sessions = facilitated(profile_user)
     data = {
-        "facilitated_count": sessions.filter(start__lte=now).count(),
-        "upcoming_count": sessions.filter(start__gt=now).count(),
+        **sessions.aggregate(
+            facilitated_count=Count("pk", filter=Q(start__lte=now)),
+            upcoming_count=Count("pk", filter=Q(start__gt=now)),
+        ),
         "learned_count": Registration.objects.filter(
             user=profile_user,
             status=RegistrationStatus.CONFIRMED,
@@ -42,12 +44,9 @@ def sessions_context(profile_user, viewer, is_self_or_team):
 def facilitation_score():
     """The directory's activity score: one point per session facilitated (not cancelled).
     COUNT(DISTINCT): a session joins once per facilitator of its page."""
-    user = OuterRef("user")
-    sessions = Session.objects.exclude(status=SessionStatus.CANCELLED).filter(
-        Q(facilitators=user) | Q(facilitators__isnull=True, event__facilitators=user)
-    )
     return Subquery(
-        sessions.order_by()
+        facilitated(OuterRef("user"))
+        .order_by()
         .annotate(n=Func(F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)"))
         .values("n")[:1]
     )

@@ -22,8 +22,9 @@ def published_by(user):
 
 def library_context(profile_user, viewer, is_self_or_team):
     """Five queries, whatever the number of activities, adaptations and reuses."""
-    activities = list(published_by(profile_user).order_by(*newest_first()))
-    mine = ActivityPage.objects.visible().filter(authors=profile_user).values("pk")
+    published = published_by(profile_user)
+    activities = list(published.order_by(*newest_first()))
+    mine = published.values("pk")
     adaptations = (
         ActivityPage.objects.visible()
         .filter(adapted_from__in=mine)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community.models.mixins import IntroMixin
+from community.privacy import ANONYMOUS_FIRST_NAME
 
 
 class Visibility(models.TextChoices):
@@ -172,12 +174,22 @@ class Profile(index.Indexed, ClusterableModel):
 
     @property
     def name(self):
-        return self.display_name or self.user.get_full_name() or _("Agent")
+        """How the site names the person to colleagues (``profiles.public_name``)."""
+        return self.public_name_of(self.user, self.display_name)
+
+    @staticmethod
+    def public_name_of(user, display_name=""):
+        """The one rule: the display name they chose, else their full name, “Ancien agent”
+        once the account is deleted; never the e-mail address (which ``User.__str__`` falls
+        back to)."""
+        if user.deleted_at is not None:
+            return ANONYMOUS_FIRST_NAME
+        return display_name or user.get_full_name() or gettext("Agent")
 
 
 class TrainerDirectoryPage(RoutablePageMixin, IntroMixin, Page):
     """The trainer directory; each visible profile is one of its sub-URLs. The views are in
-    ``community.profile_views``; signed-in people only (it lists colleagues)."""
+    ``community.profile_views``."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, *IntroMixin.search_fields]
@@ -190,11 +202,19 @@ class TrainerDirectoryPage(RoutablePageMixin, IntroMixin, Page):
         verbose_name = _("trainer directory")
         verbose_name_plural = _("trainer directories")
 
+    def serve(self, request, *args, **kwargs):
+        """Every route lists or shows colleagues: signed-in people only."""
+        from django.contrib.auth.views import redirect_to_login  # needs the User model loaded
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
     @path("", name="directory")
     def directory(self, request):
-        from community.profile_views import directory
+        from community.profile_views import directory_context
 
-        return directory(self, request)
+        return self.render(request, context_overrides=directory_context(request))
 
     @path("<int:profile_id>/", name="profile")
     def profile(self, request, profile_id):
@@ -208,12 +228,8 @@ class TrainerDirectoryPage(RoutablePageMixin, IntroMixin, Page):
 
         return contact(self, request, profile_id)
 
-    def get_context(self, request, *args, **kwargs):
-        from community.profile_views import directory_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(self, request))
-        return context
-
     def profile_url(self, profile, request=None):
         return self.get_url(request) + self.reverse_subpage("profile", args=[profile.pk])
+
+    def contact_url(self, profile, request=None):
+        return self.get_url(request) + self.reverse_subpage("contact", args=[profile.pk])

@@ -1,15 +1,13 @@
 """The demo's needs board: realistic needs with votes, some answered by workshops, one adopted
 with a proposal in review, one closed; loading twice changes nothing."""
 
-import io
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from wagtail.models import WorkflowState
 
 from community.demo_needs import NEEDS
 from community.models import NeedsBoardPage, NeedStatus, NeedVote, TrainingNeed
+from community.tests.demo_loading import load_demo_quietly
 
 
 @pytest.mark.django_db
@@ -37,7 +35,7 @@ def test_the_demo_needs_board(demo_content, client):
     assert "Manager une équipe à distance" in response.content.decode()
 
     votes = NeedVote.objects.count()
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo_quietly()
     assert TrainingNeed.objects.count() == len(NEEDS)
     assert NeedVote.objects.count() == votes
     assert type(proposal).objects.filter(proposed_by=adopted.adopted_by).count() == 1
