@@ -182,19 +182,20 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS = []  # an intranet cannot reach oEmbed providers
 
-# Search: Wagtail's database backend by default; Elasticsearch 9 when ELASTICSEARCH_URL is set.
+# Search (app `search`): Wagtail's database backend with French analysis by default (SQLite:
+# indexed Snowball stems; PostgreSQL: the `atelier_french` configuration of search/migrations);
+# Elasticsearch 9 with a French analyzer when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 if ELASTICSEARCH_URL:
+    from search.elasticsearch import elasticsearch_backend
+
     WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", default="atelier_"),
-            "TIMEOUT": 5,
-        }
+        "default": elasticsearch_backend(
+            ELASTICSEARCH_URL, env("ELASTICSEARCH_INDEX_PREFIX", default="atelier_")
+        )
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 
 LOGGING = {
     "version": 1,

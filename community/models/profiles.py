@@ -172,6 +172,12 @@ class Profile(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The search indexed the profile on post_save, before ClusterableModel committed the
+        # skills: index it again now that they are saved.
+        index.insert_or_update_object(self)
+
     @property
     def name(self):
         """How the site names the person to colleagues (``profiles.public_name``)."""

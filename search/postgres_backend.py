@@ -1,0 +1,54 @@
+"""PostgreSQL: modelsearch's backend with the `atelier_french` configuration, queried the way
+the SQLite backend is.
+
+The configuration (search/migrations/0002) folds accents and stems at index and query time; this
+module only shapes the query: the same words as on SQLite (search.french.query_words, so a NUL
+byte, an emoji or 1,000 characters never reach to_tsquery), and a title match above a body match.
+"""
+
+from django.db.models import F
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.query import PlainText
+
+from search.french import query_words
+
+# A title match counts this many times a body match, times modelsearch's title length norm
+# (average title length / this title's length), which alone let a long title lose to a body.
+TITLE_WEIGHT = 5.0
+AUTOCOMPLETE_CONFIG = "atelier_simple"
+
+
+class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if isinstance(self.query, PlainText) and not query_words(self.query.query_string):
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field, backend=backend)
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText):
+            query = PlainText(
+                " ".join(query_words(query.query_string)),
+                operator=query.operator,
+                boost=query.boost,
+            )
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+    def get_index_vectors(self, search_query):
+        return [
+            (F("index_entries__title"), F("index_entries__title_norm") * TITLE_WEIGHT),
+            (F("index_entries__body"), 1.0),
+        ]
+
+
+class FrenchPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = FrenchPostgresSearchQueryCompiler
+    fuzzy_fallback = True  # pg_trgm (migration 0002): the engine's last resort for typos
+
+    def __init__(self, params):
+        super().__init__(params)
+        # modelsearch autocompletes with `simple`, which keeps accents: "evalu" would miss
+        # "Évaluation". `atelier_simple` (migration 0002) folds them and does not stem.
+        self.autocomplete_config = AUTOCOMPLETE_CONFIG

@@ -1,0 +1,129 @@
+"""SQLite: FTS5 taught French (modelsearch's SQLite backend, extended).
+
+FTS5 folds accents but does not stem, so each entry also indexes the French stems of its words
+that differ from the words ("format" beside "formations"), and each query word matches either
+itself or its stem: exact words still match exactly. Imported only on SQLite: modelsearch's
+SQLite modules look up a model that exists only there.
+"""
+
+from django.utils.functional import cached_property
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    LexemeCombinable,
+    SearchQueryExpression,
+    SearchQueryField,
+)
+from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    ObjectIndexer,
+    SQLiteFTSIndexEntry,
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
+
+from search.french import extra_stems, query_words, split_scripts, stem
+
+# A word in the title counts as this many words of the body (FTS5 column weight).
+TITLE_WEIGHT = 5.0
+
+
+class StemmedObjectIndexer(ObjectIndexer):
+    """Indexes each text followed by the French stems of its words."""
+
+    @cached_property
+    def title(self):
+        return _with_stems(super().title)
+
+    @cached_property
+    def body(self):
+        return _with_stems(super().body)
+
+
+def _with_stems(text):
+    text = split_scripts(text)  # "Truc²" is indexed as "truc", the word an agent types
+    stems = extra_stems(text)
+    return f"{text} {stems}" if stems else text
+
+
+class FrenchSQLiteIndex(SQLiteIndex):
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [StemmedObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        # Replacing the rows keeps the FTS table in step through modelsearch's triggers.
+        self.entries.filter(
+            content_type_id=content_type_pk, object_id__in=[indexer.id for indexer in indexers]
+        ).delete()
+        self.entries.bulk_create(
+            IndexEntry(
+                content_type_id=content_type_pk,
+                object_id=indexer.id,
+                title=indexer.title,
+                autocomplete=indexer.autocomplete,
+                body=indexer.body,
+            )
+            for indexer in indexers
+        )
+        self._refresh_title_norms()
+
+
+class WeightedBM25(BM25):
+    """FTS5's bm25 with a weight per column (autocomplete, body, title, in the table's order):
+    modelsearch's plain bm25 weighs a title match like a body match."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        table = SQLiteFTSIndexEntry._meta.db_table
+        return f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT})", []
+
+
+class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+    """Each word of a plain-text query matches the word itself or its French stem; a title
+    match ranks above a body match; a query with no word in it ("🎓", "-") finds nothing."""
+
+    def search(self, config, start, stop, score_field=None):
+        if isinstance(self.query, PlainText) and not query_words(self.query.query_string):
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field)
+
+    def _build_rank_expression(self, vectors, config):
+        return WeightedBM25()
+
+    def build_search_query_content(self, query, config=None):
+        if not isinstance(query, PlainText):
+            return super().build_search_query_content(query, config=config)
+        terms = [_word_or_stem(word) for word in query_words(query.query_string)]
+        if not terms:
+            return None
+        combined = terms[0]
+        for term in terms[1:]:
+            combined = combined & term if query.operator == "and" else combined | term
+        return SearchQueryExpression(combined, config=config)
+
+
+class AnyOf(LexemeCombinable):
+    """FTS5 terms of which one must match, in parentheses: modelsearch's CombinedLexeme writes
+    `a OR b AND c`, which FTS5 reads as `a OR (b AND c)`."""
+
+    def __init__(self, terms):
+        super().__init__(output_field=SearchQueryField())
+        self.terms = terms
+
+    def as_sql(self, compiler, connection):
+        quoted = " OR ".join('"{}"'.format(term.replace('"', '""')) for term in self.terms)
+        return "%s", [f"({quoted})"]
+
+
+def _word_or_stem(word):
+    return AnyOf(list(dict.fromkeys([word, stem(word)])))
+
+
+class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
+    lower_score_is_better = True  # FTS5's bm25: the engine merges kinds by score
+    index_class = FrenchSQLiteIndex
+    query_compiler_class = FrenchSQLiteSearchQueryCompiler
