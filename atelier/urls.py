@@ -24,6 +24,7 @@ urlpatterns = [
     path("langue/", set_language, name="set_language"),
     path("", include("community.urls")),
     path("", include("events.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

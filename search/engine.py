@@ -1,0 +1,273 @@
+"""One search across every kind of content: ranked hits, facet counts and fallbacks.
+
+Each kind is searched on its own queryset (so visibility and facets are plain ORM filters), then
+the hits are merged by relevance: the kinds share one index, so their scores compare. When an
+AND query finds nothing the engine widens it to OR, then tries the spelling it suggests, so a
+person never faces an empty page without a way forward.
+"""
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from modelsearch.backends import get_search_backend
+from modelsearch.query import Fuzzy
+
+from events.models import Session
+from resources.models import Level, Modality, Theme
+from search.french import query_words
+from search.kinds import KINDS, KINDS_BY_KEY, WHEN_CHOICES, window
+from search.vocabulary import correct
+
+PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+MAX_FACET_VALUES = 20
+MAX_EXTERNAL_HITS = 1000
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the person asked: the query and the chosen facets, read from the URL."""
+
+    q: str = ""
+    types: tuple = ()
+    themes: tuple = ()
+    modality: tuple = ()
+    level: tuple = ()
+    series: tuple = ()
+    when: str = ""
+
+    @classmethod
+    def from_params(cls, params):
+        """Unknown or malformed values are dropped, never an error."""
+        return cls(
+            # PostgreSQL refuses NUL in text: the query is saved for the search terms report.
+            q=" ".join((params.get("q") or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH],
+            types=_known(params.getlist("type"), KINDS_BY_KEY),
+            themes=_ids(params.getlist("theme")),
+            modality=_known(params.getlist("modality"), Modality.values),
+            level=_known(params.getlist("level"), Level.values),
+            series=_ids(params.getlist("series")),
+            when=params.get("when") if params.get("when") in WHEN_CHOICES else "",
+        )
+
+    def uses(self, facet):
+        return bool({"theme": self.themes}.get(facet, getattr(self, facet, None)))
+
+    @property
+    def words(self):
+        return query_words(self.q)
+
+    @property
+    def refined(self):
+        """A facet is chosen: the same search narrowed, not a new one (analytics count it once)."""
+        return any((self.types, self.themes, self.modality, self.level, self.series, self.when))
+
+    def kinds(self):
+        """The kinds this selection can find: chosen types, minus those a facet rules out."""
+        chosen = [KINDS_BY_KEY[key] for key in self.types] or KINDS
+        return [kind for kind in chosen if kind.accepts(self)]
+
+
+def _known(values, allowed):
+    return tuple(dict.fromkeys(v for v in values if v in allowed))[:MAX_FACET_VALUES]
+
+
+def _ids(values):
+    return tuple(dict.fromkeys(int(v) for v in values if v.isdigit() and len(v) < 10))[
+        :MAX_FACET_VALUES
+    ]
+
+
+@dataclass
+class Hit:
+    kind: object
+    pk: object
+    relevance: float
+
+
+class KindSearch:
+    """One kind's part of a search: its matching rows, their count and their best hits.
+
+    The backend searches the whole model; visibility and facets then filter the ranked rows
+    as plain ORM lookups (modelsearch would only accept filters on declared FilterFields).
+    """
+
+    def __init__(self, kind, selection, user, query_string, operator, backend):
+        self.kind = kind
+        allowed = kind.filter(kind.visible(user), selection)
+        results = backend.search(query_string, kind.model, operator=operator)
+        results = results.annotate_score("_score")
+        self.sign = -1 if getattr(backend, "lower_score_is_better", False) else 1
+        if hasattr(results, "get_queryset"):  # the database backends
+            self.ranked = results.get_queryset().filter(pk__in=allowed.values("pk"))
+        else:  # Elasticsearch ranks; the allowed rows are checked here
+            rows = {obj.pk: obj._score for obj in results[:MAX_EXTERNAL_HITS]}
+            permitted = set(allowed.filter(pk__in=list(rows)).values_list("pk", flat=True))
+            self.rows = [(pk, score) for pk, score in rows.items() if pk in permitted]
+            self.ranked = None
+
+    @cached_property
+    def count(self):
+        return self.ranked.count() if self.ranked is not None else len(self.rows)
+
+    def best(self, stop):
+        if not self.count:
+            return []
+        if self.ranked is not None:
+            rows = self.ranked.values_list("pk", "_score")[:stop]
+        else:
+            rows = self.rows[:stop]
+        return [Hit(self.kind, pk, self.sign * (score or 0)) for pk, score in rows]
+
+    def matching(self):
+        """The matching rows as a queryset without order, for facet counts."""
+        if self.ranked is not None:
+            return self.kind.model.objects.filter(pk__in=self.ranked.order_by().values("pk"))
+        return self.kind.model.objects.filter(pk__in=[pk for pk, _score in self.rows])
+
+
+class MergedHits:
+    """The hits of several kinds as one sequence sorted by relevance, for Django's Paginator:
+    a page only fetches the best ``stop`` hits of each kind."""
+
+    def __init__(self, searches):
+        self.searches = [search for search in searches if search.count]
+
+    def count(self):
+        return sum(search.count for search in self.searches)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        stop = item.stop if item.stop is not None else self.count()
+        hits = [hit for search in self.searches for hit in search.best(stop)]
+        hits.sort(key=lambda hit: -hit.relevance)
+        return hits[item]
+
+
+@dataclass
+class Outcome:
+    selection: Selection
+    searched_words: list = field(default_factory=list)
+    page: object = None
+    searches: list = field(default_factory=list)
+    broadened: bool = False
+    fuzzy: bool = False
+    corrected_from: str = ""
+    query: object = None  # what the backend searched: words, or a Fuzzy query
+    operator: str = "and"
+    suggestion: str = ""
+
+    @property
+    def count(self):
+        return self.page.paginator.count if self.page else 0
+
+
+def run_search(selection, user, page_number=1):
+    """Search for ``selection`` as ``user`` sees the site. Returns an Outcome whose page holds
+    Hit objects (not yet loaded: see search.results).
+
+    Tries, until one finds something: every word; any word; the suggested spelling; and on
+    PostgreSQL, trigram similarity (pg_trgm, accents folded).
+    """
+    outcome = Outcome(selection=selection)
+    words = selection.words
+    if not words:
+        return outcome
+    backend = get_search_backend()
+    corrected = correct(words)
+    outcome.suggestion = " ".join(corrected) if corrected else ""
+    attempts = [(" ".join(words), "and", "")]
+    if len(words) > 1:
+        attempts.append((" ".join(words), "or", "broadened"))
+    if corrected:
+        attempts.append((outcome.suggestion, "and", "corrected"))
+    if getattr(backend, "fuzzy_fallback", False):
+        attempts.append((Fuzzy(" ".join(words), unaccent=True), "or", "fuzzy"))
+    searches, query, operator, how = _first_fruitful(selection, user, attempts, backend)
+    outcome.query, outcome.operator = query, operator
+    outcome.broadened, outcome.fuzzy = how == "broadened", how == "fuzzy"
+    outcome.corrected_from = selection.q if how == "corrected" else ""
+    outcome.searched_words = corrected if how == "corrected" else words
+    outcome.searches = searches
+    outcome.page = Paginator(MergedHits(searches), PER_PAGE).get_page(page_number)
+    return outcome
+
+
+def _first_fruitful(selection, user, attempts, backend):
+    """The searches of the first attempt that finds something (else of the last one)."""
+    for query, operator, how in attempts:
+        searches = _search(selection, user, query, operator, backend)
+        if _total(searches):
+            return searches, query, operator, how
+    return searches, query, operator, ""
+
+
+def _search(selection, user, query, operator, backend):
+    return [
+        KindSearch(kind, selection, user, query, operator, backend) for kind in selection.kinds()
+    ]
+
+
+def _total(searches):
+    return sum(search.count for search in searches)
+
+
+def type_counts(selection, user, outcome):
+    """{kind key: count} for the type facet: the same query with every other facet, whatever
+    types are chosen, so a person sees what else there is."""
+    if not outcome.searched_words:
+        return {}
+    backend = get_search_backend()
+    counted = {search.kind.key: search.count for search in outcome.searches}
+    others = replace(selection, types=())
+    for kind in others.kinds():
+        if kind.key not in counted:
+            search = KindSearch(kind, others, user, outcome.query, outcome.operator, backend)
+            counted[kind.key] = search.count
+    return counted
+
+
+def theme_counts(outcome):
+    """[(Theme, count)] over the matching rows of every kind searched, most frequent first."""
+    totals = {}
+    for search in outcome.searches:
+        if not search.count or "theme" not in search.kind.facets:
+            continue
+        for theme_id, n in search.kind.theme_counts(search.matching()).items():
+            totals[theme_id] = totals.get(theme_id, 0) + n
+    themes = Theme.objects.in_bulk(list(totals))
+    return sorted(
+        ((themes[pk], n) for pk, n in totals.items() if pk in themes),
+        key=lambda pair: (-pair[1], pair[0].name),
+    )
+
+
+def field_counts(outcome, facet, field_name):
+    """{value: count} of one field over the matching rows of the kinds that have ``facet``."""
+    totals = {}
+    for search in outcome.searches:
+        if not search.count or facet not in search.kind.facets:
+            continue
+        rows = search.matching().values(field_name).annotate(n=Count("pk"))
+        for row in rows:
+            totals[row[field_name]] = totals.get(row[field_name], 0) + row["n"]
+    return totals
+
+
+def when_counts(outcome):
+    """{"week": n, "month": n}: matching workshops and events with a session in that window."""
+    totals = dict.fromkeys(WHEN_CHOICES, 0)
+    for search in outcome.searches:
+        if not search.count or "when" not in search.kind.facets:
+            continue
+        for when in WHEN_CHOICES:
+            start, end = window(when)
+            sessions = Session.objects.scheduled().filter(start__gte=start, start__lt=end)
+            totals[when] += search.matching().filter(pk__in=sessions.values("event_id")).count()
+    return totals

@@ -1,0 +1,290 @@
+"""The kinds of content the search finds, and what each one knows of itself.
+
+A kind says which rows a person may find (visibility), which facets apply to it, and how a
+result reads (text for the snippet, key facts, address). The engine treats them all alike.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from community.models import ContentPage, Profile, TrainingNeed
+from community.models.querysets import VisiblePageQuerySet
+from community.profiles import directory_page
+from events.models import ExchangeEventPage, Session, WorkshopPage
+from events.services.overbooking import seats_left
+from resources.models import ActivityPage, TrainingPathPage
+from resources.models.paths import format_duration_range
+
+
+class Kind:
+    key = ""
+    label = ""
+    model = None
+    facets = frozenset()
+    theme_field = "themes"  # many-to-many to resources.Theme; "theme" for a foreign key
+
+    def visible(self, user):
+        """Every row of this kind that ``user`` may find: for pages, the site-wide rule."""
+        return VisiblePageQuerySet(self.model).visible()
+
+    def filter(self, queryset, selection):
+        """Apply the facets of ``selection`` that this kind has (the others exclude it)."""
+        if selection.themes:
+            lookup = f"{self.theme_field}__in"
+            queryset = queryset.filter(
+                pk__in=self.model.objects.filter(**{lookup: selection.themes}).values("pk")
+            )
+        return queryset
+
+    def accepts(self, selection):
+        """False when a chosen facet does not exist on this kind (modality rules out needs)."""
+        return all(selection.uses(facet) is False or facet in self.facets for facet in FACETS)
+
+    def theme_counts(self, matching):
+        """{theme id: number of matching rows}, one query."""
+        field = self.model._meta.get_field(self.theme_field)
+        if not field.many_to_many:
+            rows = matching.order_by().values("theme_id").annotate(n=Count("pk"))
+            return {row["theme_id"]: row["n"] for row in rows}
+        through = field.remote_field.through
+        rows = (
+            through.objects.filter(**{f"{field.m2m_field_name()}__in": matching.values("pk")})
+            .values(f"{field.m2m_reverse_field_name()}_id")
+            .annotate(n=Count("pk"))
+        )
+        return {row[f"{field.m2m_reverse_field_name()}_id"]: row["n"] for row in rows}
+
+    def load(self, pks):
+        """The rows to show, in bulk (the page of results costs the same whatever its size)."""
+        return self.model.objects.filter(pk__in=pks)
+
+    def url(self, obj, request):
+        return obj.get_url(request=request)
+
+    def title(self, obj):
+        return obj.title
+
+    def text(self, obj):
+        """Plain text the snippet is cut from."""
+        return getattr(obj, "intro", "") or ""
+
+    def facts(self, obj):
+        return []
+
+
+class ActivityKind(Kind):
+    key = "activity"
+    label = _("Activity")
+    model = ActivityPage
+    facets = frozenset({"theme", "modality", "level"})
+
+    def filter(self, queryset, selection):
+        queryset = super().filter(queryset, selection)
+        if selection.modality:
+            queryset = queryset.filter(modality__in=selection.modality)
+        if selection.level:
+            queryset = queryset.filter(level__in=selection.level)
+        return queryset
+
+    def text(self, obj):
+        return f"{obj.summary} {strip_tags(obj.objectives)}"
+
+    def facts(self, obj):
+        facts = [format_duration_range(obj.duration_min, obj.duration_max)]
+        facts.append(obj.get_modality_display())
+        if obj.group_size_min and obj.group_size_max:
+            facts.append(
+                _("%(low)s to %(high)s people")
+                % {"low": obj.group_size_min, "high": obj.group_size_max}
+            )
+        return [fact for fact in facts if fact]
+
+
+class PathKind(Kind):
+    key = "path"
+    label = _("Training path")
+    model = TrainingPathPage
+    facets = frozenset({"theme", "level"})
+
+    def filter(self, queryset, selection):
+        queryset = super().filter(queryset, selection)
+        if selection.level:
+            queryset = queryset.filter(level__in=selection.level)
+        return queryset
+
+    def facts(self, obj):
+        return [obj.get_level_display()]
+
+
+class EventKind(Kind):
+    """Workshops and exchange events: a series, and sessions to come."""
+
+    facets = frozenset({"theme", "series", "when"})
+
+    def filter(self, queryset, selection):
+        queryset = super().filter(queryset, selection)
+        if selection.series:
+            queryset = queryset.filter(series_id__in=selection.series)
+        if selection.when:
+            start, end = window(selection.when)
+            sessions = Session.objects.scheduled().filter(start__gte=start, start__lt=end)
+            queryset = queryset.filter(pk__in=sessions.values("event_id"))
+        return queryset
+
+    def load(self, pks):
+        """Rows with ``next_session`` (the next scheduled one, with its counts) in two queries."""
+        rows = list(super().load(pks).select_related("series"))
+        upcoming = (
+            Session.objects.scheduled()
+            .upcoming()
+            .filter(event_id__in=pks)
+            .with_counts()
+            .select_related("event__series")
+            .order_by("start")
+        )
+        first = {}
+        for session in upcoming:
+            first.setdefault(session.event_id, session)
+        for row in rows:
+            row.next_session = first.get(row.pk)
+        return rows
+
+    def text(self, obj):
+        return f"{obj.summary} {strip_tags(obj.description)}"
+
+    def facts(self, obj):
+        session = obj.next_session
+        if session is None:
+            return [_("No session scheduled")]
+        left = seats_left(session)
+        seats = (
+            ngettext("%(count)s seat left", "%(count)s seats left", left) % {"count": left}
+            if left
+            else _("Full: waiting list")
+        )
+        start = timezone.localtime(session.start)
+        return [
+            _("Next session: %(date)s") % {"date": date_format(start, "DATETIME_FORMAT")},
+            seats,
+        ]
+
+
+class WorkshopKind(EventKind):
+    key = "workshop"
+    label = _("Workshop")
+    model = WorkshopPage
+
+
+class ExchangeEventKind(EventKind):
+    key = "event"
+    label = _("Exchange event")
+    model = ExchangeEventPage
+
+
+class ProfileKind(Kind):
+    key = "profile"
+    label = _("Trainer")
+    model = Profile
+    facets = frozenset({"theme"})
+
+    def visible(self, user):
+        return Profile.objects.visible_to(user)
+
+    def load(self, pks):
+        return Profile.objects.filter(pk__in=pks).select_related("user")
+
+    def url(self, obj, request):
+        page = directory_page_for(request)
+        return page.profile_url(obj, request) if page else ""
+
+    def title(self, obj):
+        return obj.name
+
+    def text(self, obj):
+        return obj.bio
+
+    def facts(self, obj):
+        return [fact for fact in (obj.user.job_title, obj.user.service) if fact]
+
+
+class NeedKind(Kind):
+    key = "need"
+    label = _("Training need")
+    model = TrainingNeed
+    facets = frozenset({"theme"})
+    theme_field = "theme"
+
+    def visible(self, user):
+        return TrainingNeed.objects.listed()
+
+    def load(self, pks):
+        return TrainingNeed.objects.filter(pk__in=pks).with_vote_count()
+
+    def url(self, obj, request):
+        board = needs_board_for(request)
+        return f"{board.get_url(request=request)}#besoin-{obj.pk}" if board else ""
+
+    def text(self, obj):
+        return obj.why
+
+    def facts(self, obj):
+        votes = ngettext("%(count)s vote", "%(count)s votes", obj.vote_count) % {
+            "count": obj.vote_count
+        }
+        return [obj.get_status_display(), votes]
+
+
+class ContentPageKind(Kind):
+    key = "page"
+    label = _("Page")
+    model = ContentPage
+
+
+KINDS = [
+    ActivityKind(),
+    PathKind(),
+    WorkshopKind(),
+    ExchangeEventKind(),
+    ProfileKind(),
+    NeedKind(),
+    ContentPageKind(),
+]
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+# Facets that only some kinds have; "type" and "theme" apply to all of them or to most.
+FACETS = ("theme", "modality", "level", "series", "when")
+
+WHEN_CHOICES = {"week": _("This week"), "month": _("This month")}
+
+
+def window(when):
+    """[now, end of this calendar week or month) in the site's time zone."""
+    now = timezone.localtime()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if when == "week":
+        end = midnight + timedelta(days=7 - now.weekday())
+    else:
+        next_month = (midnight.replace(day=28) + timedelta(days=4)).replace(day=1)
+        end = next_month
+    return now, end
+
+
+def directory_page_for(request):
+    """The directory page, looked up once per request."""
+    if not hasattr(request, "_search_directory_page"):
+        request._search_directory_page = directory_page()
+    return request._search_directory_page
+
+
+def needs_board_for(request):
+    from community.models import NeedsBoardPage
+
+    if not hasattr(request, "_search_needs_board"):
+        request._search_needs_board = NeedsBoardPage.objects.live().first()
+    return request._search_needs_board

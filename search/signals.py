@@ -1,0 +1,25 @@
+"""Keep what the search caches in step with the pages."""
+
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished
+
+from search import vocabulary
+
+
+def forget_vocabulary(**kwargs):
+    vocabulary.forget()
+
+
+def reindex_published_page(instance, **kwargs):
+    """Index a page again once published: the search indexed it on post_save, before its
+    tags and themes (child relations of a ClusterableModel) were committed."""
+    index.insert_or_update_object(instance)
+
+
+def connect():
+    page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published")
+    page_published.connect(forget_vocabulary, dispatch_uid="search-vocabulary-published")
+    page_unpublished.connect(forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")
+    post_delete.connect(forget_vocabulary, sender=Page, dispatch_uid="search-vocabulary-deleted")
