@@ -8,11 +8,12 @@ person never faces an empty page without a way forward.
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import combinations
 
 from django.core.paginator import Paginator
 from django.db.models import Count
 from modelsearch.backends import get_search_backend
-from modelsearch.query import Fuzzy
+from modelsearch.query import And, Fuzzy, Or, PlainText
 
 from events.models import Session
 from resources.models import Level, Modality, Theme
@@ -24,6 +25,7 @@ PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 MAX_FACET_VALUES = 20
 MAX_EXTERNAL_HITS = 1000
+MAX_PAIRED_WORDS = 5  # "any two of the words" is tried up to this many words (10 pairs)
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ def run_search(selection, user, page_number=1):
     corrected = correct(words)
     outcome.suggestion = " ".join(corrected) if corrected else ""
     attempts = [(" ".join(words), "and", "")]
+    if 3 <= len(words) <= MAX_PAIRED_WORDS:
+        attempts.append((_any_two_of(words), "or", "broadened"))
     if len(words) > 1:
         attempts.append((" ".join(words), "or", "broadened"))
     if corrected:
@@ -197,6 +201,13 @@ def run_search(selection, user, page_number=1):
     outcome.searches = searches
     outcome.page = Paginator(MergedHits(searches), PER_PAGE).get_page(page_number)
     return outcome
+
+
+def _any_two_of(words):
+    """Documents holding at least two of the words: a narrower widening than any word, where
+    a backend without word rarity (PostgreSQL's ts_rank) would rank a page repeating one
+    common word above the page with the rare one."""
+    return Or([And([PlainText(a), PlainText(b)]) for a, b in combinations(words, 2)])
 
 
 def _first_fruitful(selection, user, attempts, backend):

@@ -56,10 +56,33 @@ def words(text):
     return WORD_RE.findall(fold(text))
 
 
+# Plurals the Snowball stemmer leaves alone (-eux is an adjective ending to it: "heureux").
+IRREGULAR_PLURALS = {
+    "jeux": "jeu",
+    "enjeux": "enjeu",
+    "lieux": "lieu",
+    "milieux": "milieu",
+    "feux": "feu",
+    "voeux": "voeu",
+    "cheveux": "cheveu",
+    "neveux": "neveu",
+    "travaux": "travail",
+    "yeux": "oeil",
+}
+_PLURAL_OF = {singular: plural for plural, singular in IRREGULAR_PLURALS.items()}
+
+
 @lru_cache(maxsize=50_000)
 def stem(word):
-    """The Snowball French stem of a folded word ("formations" → "format")."""
-    return _stemmer.stemWord(word)
+    """The Snowball French stem of a folded word ("formations" → "format", "jeux" → "jeu")."""
+    return _stemmer.stemWord(IRREGULAR_PLURALS.get(word, word))
+
+
+def forms(word):
+    """The word and its irregular singular or plural, for a backend whose stemmer cannot be
+    taught them (PostgreSQL's french_stem): "jeux" → ["jeux", "jeu"]."""
+    other = IRREGULAR_PLURALS.get(word) or _PLURAL_OF.get(word)
+    return [word, other] if other else [word]
 
 
 def query_words(query):

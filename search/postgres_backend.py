@@ -11,9 +11,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 
-from search.french import query_words
+from search.french import forms, query_words
 
 # A title match counts this many times a body match, times modelsearch's title length norm
 # (average title length / this title's length), which alone let a long title lose to a body.
@@ -28,19 +28,40 @@ class FrenchPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return super().search(config, start, stop, score_field=score_field, backend=backend)
 
     def build_tsquery_content(self, query, config=None, invert=False):
-        if isinstance(query, PlainText):
-            query = PlainText(
-                " ".join(query_words(query.query_string)),
-                operator=query.operator,
-                boost=query.boost,
-            )
+        if isinstance(query, PlainText) and not isinstance(query, WordForms):
+            query = _with_irregular_forms(query)
         return super().build_tsquery_content(query, config=config, invert=invert)
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, PlainText) and not isinstance(query, WordForms):
+            # Each column is ranked on its own: against all the words, a column holding only
+            # some (one in the title, another in the body) scores nearly nothing. Rank with
+            # any of them; the filter still requires all.
+            query = PlainText(query.query_string, operator="or", boost=query.boost)
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def get_index_vectors(self, search_query):
         return [
             (F("index_entries__title"), F("index_entries__title_norm") * TITLE_WEIGHT),
             (F("index_entries__body"), 1.0),
         ]
+
+
+class WordForms(PlainText):
+    """The forms of one query word, already expanded: any of them matches."""
+
+    def __init__(self, word):
+        super().__init__(" ".join(forms(word)), operator="or")
+
+
+def _with_irregular_forms(query):
+    """The query's words (search.french.query_words), each also matching its irregular
+    singular or plural ("jeux" OR "jeu"), which french_stem does not relate."""
+    words = query_words(query.query_string)
+    if all(len(forms(word)) == 1 for word in words):
+        return PlainText(" ".join(words), operator=query.operator, boost=query.boost)
+    parts = [WordForms(word) for word in words]
+    return And(parts) if query.operator == "and" else Or(parts)
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
