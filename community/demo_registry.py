@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 _loaders = []
 _late_loaders = []
+_wrappers = []
 
 
 def register(loader=None, *, late=False):
@@ -29,6 +30,16 @@ def register(loader=None, *, late=False):
 
 def registered_loaders():
     return [*_loaders, *_late_loaders]
+
+
+def register_wrapper(context_manager):
+    """A context manager (a function returning one) that every load runs inside, for bulk
+    work an app does once rather than per object (the search indexes at the end)."""
+    _wrappers.append(context_manager)
+
+
+def registered_wrappers():
+    return list(_wrappers)
 
 
 @dataclass

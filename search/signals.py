@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from search import vocabulary
+from search import indexing, vocabulary
 
 
 def forget_vocabulary(**kwargs):
@@ -15,7 +15,8 @@ def forget_vocabulary(**kwargs):
 def reindex_published_page(instance, **kwargs):
     """Index a page again once published: the search indexed it on post_save, before its
     tags and themes (child relations of a ClusterableModel) were committed."""
-    index.insert_or_update_object(instance)
+    if not indexing.paused():
+        index.insert_or_update_object(instance)
 
 
 def connect():

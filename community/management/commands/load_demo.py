@@ -1,12 +1,14 @@
 """Load the demo content of every app; safe to run again (it then changes nothing)."""
 
+from contextlib import ExitStack
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 
 from community.demo import ADMIN_EMAIL, DEMO_PASSWORD
-from community.demo_registry import DemoReport, registered_loaders
+from community.demo_registry import DemoReport, registered_loaders, registered_wrappers
 from community.mail import muted
 
 
@@ -22,7 +24,9 @@ class Command(BaseCommand):
         autodiscover_modules("demo")
         report = DemoReport()
         # Muted around the commit too: what runs on commit (badge awards…) e-mails nobody.
-        with muted(), transaction.atomic():
+        with muted(), transaction.atomic(), ExitStack() as wrappers:
+            for wrapper in registered_wrappers():
+                wrappers.enter_context(wrapper())
             for loader in registered_loaders():
                 self.stdout.write(f"→ {loader.__module__}")
                 loader(report)
