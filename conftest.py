@@ -13,6 +13,14 @@ from community.tests.demo_loading import load_demo_quietly
 pytest_plugins = ["community.tests.browser"]
 
 
+def pytest_collection_modifyitems(items):
+    """Tests on the demo content carry the ``demo`` mark: CI runs them on SQLite only, except
+    the search's relevance set, which must hold on both databases (see .ci/run)."""
+    for item in items:
+        if {"demo_content", "demo_live_server"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.demo)
+
+
 @pytest.fixture
 def home_page(db):
     """A bare home page at the root of the default site."""

@@ -7,6 +7,7 @@ from community.models import User
 from search.tests.relevance_set import AGENT_EMAIL, CASES, TOP, result_titles
 
 
+@pytest.mark.both_databases
 class TestRelevance:
     """The whole set on one load of the demo content."""
 
