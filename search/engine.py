@@ -6,19 +6,17 @@ AND query finds nothing the engine widens it to OR, then tries the spelling it s
 person never faces an empty page without a way forward.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from itertools import combinations
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Fuzzy, Or, PlainText
 
-from events.models import Session
 from resources.models import Level, Modality, Theme
 from search.french import query_words
-from search.kinds import KINDS, KINDS_BY_KEY, WHEN_CHOICES, window
+from search.kinds import KINDS, KINDS_BY_KEY, WHEN_CHOICES
 from search.vocabulary import correct
 
 PER_PAGE = 10
@@ -92,42 +90,46 @@ class Hit:
 class KindSearch:
     """One kind's part of a search: its matching rows, their count and their best hits.
 
-    The backend searches the whole model; visibility and facets then filter the ranked rows
-    as plain ORM lookups (modelsearch would only accept filters on declared FilterFields).
+    The backend gives every match with its score in one query; visibility and the facets then
+    keep the rows a person may see, with the facet fields read in the same query. Counting,
+    ranking and facets work on that set: nothing re-runs the full-text match.
     """
 
-    def __init__(self, kind, selection, user, query_string, operator, backend):
+    def __init__(self, kind, selection, user, query, operator, backend, memo=None):
         self.kind = kind
-        allowed = kind.filter(kind.visible(user), selection)
-        results = backend.search(query_string, kind.model, operator=operator)
-        results = results.annotate_score("_score")
+        memo = {} if memo is None else memo
+        key = (kind.model, repr(query), operator)
+        if key not in memo:
+            memo[key] = dict(_matches(backend, kind.model, query, operator))
+        self.scores = memo[key]
         self.sign = -1 if getattr(backend, "lower_score_is_better", False) else 1
-        if hasattr(results, "get_queryset"):  # the database backends
-            self.ranked = results.get_queryset().filter(pk__in=allowed.values("pk"))
-        else:  # Elasticsearch ranks; the allowed rows are checked here
-            rows = {obj.pk: obj._score for obj in results[:MAX_EXTERNAL_HITS]}
-            permitted = set(allowed.filter(pk__in=list(rows)).values_list("pk", flat=True))
-            self.rows = [(pk, score) for pk, score in rows.items() if pk in permitted]
-            self.ranked = None
+        self.rows = kind.allowed_rows(user, selection, list(self.scores)) if self.scores else {}
 
-    @cached_property
+    @property
     def count(self):
-        return self.ranked.count() if self.ranked is not None else len(self.rows)
+        return len(self.rows)
+
+    @property
+    def pks(self):
+        return list(self.rows)
 
     def best(self, stop):
-        if not self.count:
-            return []
-        if self.ranked is not None:
-            rows = self.ranked.values_list("pk", "_score")[:stop]
-        else:
-            rows = self.rows[:stop]
-        return [Hit(self.kind, pk, self.sign * (score or 0)) for pk, score in rows]
+        ranked = sorted(self.rows, key=lambda pk: (-self.relevance(pk), -pk))
+        return [Hit(self.kind, pk, self.relevance(pk)) for pk in ranked[:stop]]
 
-    def matching(self):
-        """The matching rows as a queryset without order, for facet counts."""
-        if self.ranked is not None:
-            return self.kind.model.objects.filter(pk__in=self.ranked.order_by().values("pk"))
-        return self.kind.model.objects.filter(pk__in=[pk for pk, _score in self.rows])
+    def relevance(self, pk):
+        return self.sign * (self.scores[pk] or 0)
+
+
+def _matches(backend, model, query, operator):
+    """[(pk, score)] of every row of ``model`` the backend matches with ``query``."""
+    if hasattr(backend, "matches") and not isinstance(query, Fuzzy):
+        if isinstance(query, str):
+            query = PlainText(query, operator=operator)
+        return backend.matches(query, model)
+    # Elasticsearch, and trigram similarity: the backend ranks, at most so many hits.
+    results = backend.search(query, model, operator=operator).annotate_score("_score")
+    return [(obj.pk, obj._score) for obj in results[:MAX_EXTERNAL_HITS]]
 
 
 class MergedHits:
@@ -163,6 +165,7 @@ class Outcome:
     corrected_from: str = ""
     query: object = None  # what the backend searched: words, or a Fuzzy query
     operator: str = "and"
+    memo: dict = field(default_factory=dict)  # the backend's matches, per model and query
     suggestion: str = ""
 
     @property
@@ -193,7 +196,9 @@ def run_search(selection, user, page_number=1):
         attempts.append((outcome.suggestion, "and", "corrected"))
     if getattr(backend, "fuzzy_fallback", False):
         attempts.append((Fuzzy(" ".join(words), unaccent=True), "or", "fuzzy"))
-    searches, query, operator, how = _first_fruitful(selection, user, attempts, backend)
+    searches, query, operator, how = _first_fruitful(
+        selection, user, attempts, backend, outcome.memo
+    )
     outcome.query, outcome.operator = query, operator
     outcome.broadened, outcome.fuzzy = how == "broadened", how == "fuzzy"
     outcome.corrected_from = selection.q if how == "corrected" else ""
@@ -210,18 +215,19 @@ def _any_two_of(words):
     return Or([And([PlainText(a), PlainText(b)]) for a, b in combinations(words, 2)])
 
 
-def _first_fruitful(selection, user, attempts, backend):
+def _first_fruitful(selection, user, attempts, backend, memo):
     """The searches of the first attempt that finds something (else of the last one)."""
     for query, operator, how in attempts:
-        searches = _search(selection, user, query, operator, backend)
+        searches = _search(selection, user, query, operator, backend, memo)
         if _total(searches):
             return searches, query, operator, how
     return searches, query, operator, ""
 
 
-def _search(selection, user, query, operator, backend):
+def _search(selection, user, query, operator, backend, memo):
     return [
-        KindSearch(kind, selection, user, query, operator, backend) for kind in selection.kinds()
+        KindSearch(kind, selection, user, query, operator, backend, memo)
+        for kind in selection.kinds()
     ]
 
 
@@ -239,19 +245,19 @@ def type_counts(selection, user, outcome):
     others = replace(selection, types=())
     for kind in others.kinds():
         if kind.key not in counted:
-            search = KindSearch(kind, others, user, outcome.query, outcome.operator, backend)
+            search = KindSearch(
+                kind, others, user, outcome.query, outcome.operator, backend, outcome.memo
+            )
             counted[kind.key] = search.count
     return counted
 
 
 def theme_counts(outcome):
     """[(Theme, count)] over the matching rows of every kind searched, most frequent first."""
-    totals = {}
+    totals = Counter()
     for search in outcome.searches:
-        if not search.count or "theme" not in search.kind.facets:
-            continue
-        for theme_id, n in search.kind.theme_counts(search.matching()).items():
-            totals[theme_id] = totals.get(theme_id, 0) + n
+        if search.count and "theme" in search.kind.facets:
+            totals.update(search.kind.theme_counts(search.pks))
     themes = Theme.objects.in_bulk(list(totals))
     return sorted(
         ((themes[pk], n) for pk, n in totals.items() if pk in themes),
@@ -261,24 +267,18 @@ def theme_counts(outcome):
 
 def field_counts(outcome, facet, field_name):
     """{value: count} of one field over the matching rows of the kinds that have ``facet``."""
-    totals = {}
+    totals = Counter()
     for search in outcome.searches:
-        if not search.count or facet not in search.kind.facets:
-            continue
-        rows = search.matching().values(field_name).annotate(n=Count("pk"))
-        for row in rows:
-            totals[row[field_name]] = totals.get(row[field_name], 0) + row["n"]
-    return totals
+        if search.count and facet in search.kind.facets:
+            totals.update(row[field_name] for row in search.rows.values())
+    return dict(totals)
 
 
 def when_counts(outcome):
     """{"week": n, "month": n}: matching workshops and events with a session in that window."""
     totals = dict.fromkeys(WHEN_CHOICES, 0)
     for search in outcome.searches:
-        if not search.count or "when" not in search.kind.facets:
-            continue
-        for when in WHEN_CHOICES:
-            start, end = window(when)
-            sessions = Session.objects.scheduled().filter(start__gte=start, start__lt=end)
-            totals[when] += search.matching().filter(pk__in=sessions.values("event_id")).count()
+        if search.count and "when" in search.kind.facets:
+            for when in WHEN_CHOICES:
+                totals[when] += len(search.kind.with_session_in(when, search.pks))
     return totals

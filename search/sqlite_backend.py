@@ -6,6 +6,7 @@ itself or its stem: exact words still match exactly. Imported only on SQLite: mo
 SQLite modules look up a model that exists only there.
 """
 
+from django.db import connection
 from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.query import (
     BM25,
@@ -21,8 +22,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import And, Or, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.french import extra_stems, query_words, split_scripts, stem
 
@@ -125,3 +126,45 @@ class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
     lower_score_is_better = True  # FTS5's bm25: the engine merges kinds by score
     index_class = FrenchSQLiteIndex
     query_compiler_class = FrenchSQLiteSearchQueryCompiler
+
+    def matches(self, query, model):
+        """[(pk, bm25)] of every row of ``model`` matching ``query`` (words, or an And/Or of
+        PlainText), in one pass over the full-text index.
+
+        modelsearch's queryset filters on the content type first, so SQLite checks the match
+        entry by entry, and scores each row in a subquery that runs the match again: both grow
+        with the number of matches. Here the full-text index leads (the unary + keeps SQLite
+        off the content-type index) and bm25 is read once.
+        """
+        expression = fts_expression(query)
+        if not expression:
+            return []
+        content_types = get_descendants_content_types_pks(model)
+        placeholders = ", ".join(["%s"] * len(content_types))
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        sql = (
+            f"SELECT e.object_id, bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) "  # noqa: S608
+            f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
+            f"WHERE {fts} MATCH %s AND +e.content_type_id IN ({placeholders})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [f"{{title body}} : {expression}", *content_types])
+            rows = cursor.fetchall()
+        to_pk = model._meta.pk.to_python
+        return [(to_pk(object_id), score) for object_id, score in rows]
+
+
+def fts_expression(query):
+    """The FTS5 query for words (a string) or an And/Or of PlainText: each word by its stem,
+    quoted (words are letters and digits only: search.french.query_words)."""
+    if isinstance(query, str):
+        query = PlainText(query)
+    if isinstance(query, PlainText):
+        terms = [f'"{stem(word)}"' for word in query_words(query.query_string)]
+        joiner = " AND " if query.operator == "and" else " OR "
+        return f"({joiner.join(terms)})" if terms else ""
+    if isinstance(query, (And, Or)):
+        parts = [part for part in map(fts_expression, query.subqueries) if part]
+        joiner = " AND " if isinstance(query, And) else " OR "
+        return f"({joiner.join(parts)})" if parts else ""
+    raise NotImplementedError(f"{type(query).__name__} is not supported on SQLite.")

@@ -300,7 +300,7 @@ def test_every_page_has_the_search_box_in_its_header(client, home_page):
     assert 'aria-expanded="false"' in header
     assert 'aria-controls="site-search-listbox"' in header
     assert 'id="site-search-listbox" role="listbox"' in header
-    assert 'role="status"' in header
+    assert 'id="site-search-status" aria-live="polite"' in header  # a polite live region
     assert '<button class="site-search__submit button" type="submit">Rechercher</button>' in header
     assert "js/search-autocomplete.js" in html and "defer" in html
     assert "css/search.css" in html

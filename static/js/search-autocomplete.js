@@ -17,7 +17,7 @@
     function setUp(form) {
         var input = form.querySelector("[role='combobox']");
         var listbox = document.getElementById(input.getAttribute("aria-controls"));
-        var status = form.querySelector("[role='status']");
+        var status = form.querySelector("[aria-live]");
         var url = form.dataset.suggestionsUrl;
         var timer = null;
         var controller = null;
