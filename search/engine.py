@@ -6,7 +6,6 @@ AND query finds nothing the engine widens it to OR, then tries the spelling it s
 person never faces an empty page without a way forward.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -14,7 +13,7 @@ from django.core.paginator import Paginator
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Fuzzy, Or, PlainText
 
-from resources.models import Level, Modality, Theme
+from resources.models import Level, Modality
 from search.french import query_words
 from search.kinds import KINDS, KINDS_BY_KEY, WHEN_CHOICES
 from search.vocabulary import correct
@@ -23,6 +22,7 @@ PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 MAX_FACET_VALUES = 20
 MAX_EXTERNAL_HITS = 1000
+SUGGEST_BELOW = 3  # "Vouliez-vous dire" when the exact words find fewer results
 MAX_PAIRED_WORDS = 5  # "any two of the words" is tried up to this many words (10 pairs)
 
 
@@ -75,9 +75,12 @@ def _known(values, allowed):
 
 
 def _ids(values):
-    return tuple(dict.fromkeys(int(v) for v in values if v.isdigit() and len(v) < 10))[
-        :MAX_FACET_VALUES
-    ]
+    return tuple(dict.fromkeys(int(v) for v in values if _is_id(v)))[:MAX_FACET_VALUES]
+
+
+def _is_id(value):
+    """ASCII digits only: "²".isdigit() is true, int("²") fails."""
+    return value.isascii() and value.isdigit() and len(value) < 10
 
 
 @dataclass
@@ -185,7 +188,10 @@ def run_search(selection, user, page_number=1):
     if not words:
         return outcome
     backend = get_search_backend()
-    corrected = correct(words)
+    exact = _search(selection, user, " ".join(words), "and", backend, outcome.memo)
+    # A spelling is suggested only when every word found little: a word of a body that no
+    # title holds is no typo.
+    corrected = correct(words) if _total(exact) < SUGGEST_BELOW else None
     outcome.suggestion = " ".join(corrected) if corrected else ""
     attempts = [(" ".join(words), "and", "")]
     if 3 <= len(words) <= MAX_PAIRED_WORDS:
@@ -235,50 +241,11 @@ def _total(searches):
     return sum(search.count for search in searches)
 
 
-def type_counts(selection, user, outcome):
-    """{kind key: count} for the type facet: the same query with every other facet, whatever
-    types are chosen, so a person sees what else there is."""
-    if not outcome.searched_words:
-        return {}
+def searches_without(selection, user, outcome, **cleared):
+    """The same search with some facets cleared: a facet's own counts ignore its choices
+    (check boxes within a facet add up), while the other facets still narrow."""
+    wider = replace(selection, **cleared)
+    if wider == selection:
+        return outcome.searches
     backend = get_search_backend()
-    counted = {search.kind.key: search.count for search in outcome.searches}
-    others = replace(selection, types=())
-    for kind in others.kinds():
-        if kind.key not in counted:
-            search = KindSearch(
-                kind, others, user, outcome.query, outcome.operator, backend, outcome.memo
-            )
-            counted[kind.key] = search.count
-    return counted
-
-
-def theme_counts(outcome):
-    """[(Theme, count)] over the matching rows of every kind searched, most frequent first."""
-    totals = Counter()
-    for search in outcome.searches:
-        if search.count and "theme" in search.kind.facets:
-            totals.update(search.kind.theme_counts(search.pks))
-    themes = Theme.objects.in_bulk(list(totals))
-    return sorted(
-        ((themes[pk], n) for pk, n in totals.items() if pk in themes),
-        key=lambda pair: (-pair[1], pair[0].name),
-    )
-
-
-def field_counts(outcome, facet, field_name):
-    """{value: count} of one field over the matching rows of the kinds that have ``facet``."""
-    totals = Counter()
-    for search in outcome.searches:
-        if search.count and facet in search.kind.facets:
-            totals.update(row[field_name] for row in search.rows.values())
-    return dict(totals)
-
-
-def when_counts(outcome):
-    """{"week": n, "month": n}: matching workshops and events with a session in that window."""
-    totals = dict.fromkeys(WHEN_CHOICES, 0)
-    for search in outcome.searches:
-        if search.count and "when" in search.kind.facets:
-            for when in WHEN_CHOICES:
-                totals[when] += len(search.kind.with_session_in(when, search.pks))
-    return totals
+    return _search(wider, user, outcome.query, outcome.operator, backend, outcome.memo)

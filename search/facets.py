@@ -1,5 +1,6 @@
 """The facets beside the results: each option with the number of results it would keep."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -42,53 +43,40 @@ class Facet:
 
 
 def facets_for(selection, user, outcome):
-    """The facets worth showing: options with results, plus every chosen one (to undo it)."""
+    """The facets worth showing: options with results, plus every chosen one (to undo it).
+    Each facet counts what the query and the *other* facets keep, so within a facet the
+    options add up and a second one can be ticked."""
     if not outcome.searched_words:
         return []
-    types = engine.type_counts(selection, user, outcome)
-    series_counts = engine.field_counts(outcome, "series", "series_id")
-    for pk in selection.series:  # a chosen series stays offered, to undo it
-        series_counts.setdefault(pk, 0)
-    series_names = Series.objects.in_bulk([pk for pk in series_counts if pk])
+
+    def searches(**cleared):
+        return engine.searches_without(selection, user, outcome, **cleared)
+
+    sessions_soon = when_counts(searches(when=""))
     facets = [
-        Facet(
-            "type",
-            _("Type of content"),
-            [
-                Option(kind.key, kind.label, types.get(kind.key, 0), kind.key in selection.types)
-                for kind in KINDS
-            ],
-        ),
-        Facet("theme", _("Theme"), _theme_options(selection, outcome)),
+        Facet("type", _("Type of content"), _type_options(selection, searches(types=()))),
+        Facet("theme", _("Theme"), _theme_options(selection, searches(themes=()))),
         _choices_facet(
             "modality",
             _("Modality"),
             Modality,
-            engine.field_counts(outcome, "modality", "modality"),
+            field_counts(searches(modality=()), "modality", "modality"),
             selection.modality,
         ),
         _choices_facet(
             "level",
             _("Level"),
             Level,
-            engine.field_counts(outcome, "level", "level"),
+            field_counts(searches(level=()), "level", "level"),
             selection.level,
         ),
-        Facet(
-            "series",
-            _("Series"),
-            [
-                Option(pk, series_names[pk].name, n, pk in selection.series)
-                for pk, n in sorted(series_counts.items(), key=lambda item: -item[1])
-                if pk in series_names
-            ],
-        ),
+        Facet("series", _("Series"), _series_options(selection, searches(series=()))),
         Facet(
             "when",
             _("Upcoming sessions"),
             [
-                Option(value, label, n, selection.when == value)
-                for value, (label, n) in _with_counts(WHEN_CHOICES, engine.when_counts(outcome))
+                Option(value, label, sessions_soon[value], selection.when == value)
+                for value, label in WHEN_CHOICES.items()
             ],
             single=True,
         ),
@@ -98,15 +86,36 @@ def facets_for(selection, user, outcome):
     return [facet for facet in facets if facet.options]
 
 
-def _theme_options(selection, outcome):
-    counted = engine.theme_counts(outcome)
-    options = [
-        Option(theme.pk, theme.name, n, theme.pk in selection.themes) for theme, n in counted
+def _type_options(selection, searches):
+    counts = {search.kind.key: search.count for search in searches}
+    return [
+        Option(kind.key, kind.label, counts.get(kind.key, 0), kind.key in selection.types)
+        for kind in KINDS
     ]
-    missing = set(selection.themes) - {theme.pk for theme, _n in counted}
-    for theme in Theme.objects.filter(pk__in=missing).order_by("name"):
-        options.append(Option(theme.pk, theme.name, 0, True))
-    return options
+
+
+def _theme_options(selection, searches):
+    totals = Counter()
+    for search in searches:
+        if search.count and "theme" in search.kind.facets:
+            totals.update(search.kind.theme_counts(search.pks))
+    totals.update(dict.fromkeys(selection.themes, 0))  # a chosen theme stays, to undo it
+    themes = Theme.objects.in_bulk(list(totals))
+    ranked = sorted(
+        ((themes[pk], n) for pk, n in totals.items() if pk in themes),
+        key=lambda pair: (-pair[1], pair[0].name),
+    )
+    return [Option(theme.pk, theme.name, n, theme.pk in selection.themes) for theme, n in ranked]
+
+
+def _series_options(selection, searches):
+    counts = field_counts(searches, "series", "series_id")
+    counts.update(dict.fromkeys(selection.series, 0))
+    names = Series.objects.in_bulk([pk for pk in counts if pk])
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    return [
+        Option(pk, names[pk].name, n, pk in selection.series) for pk, n in ranked if pk in names
+    ]
 
 
 def _choices_facet(name, label, choices, counts, chosen):
@@ -120,5 +129,20 @@ def _choices_facet(name, label, choices, counts, chosen):
     )
 
 
-def _with_counts(labels, counts):
-    return [(value, (label, counts.get(value, 0))) for value, label in labels.items()]
+def field_counts(searches, facet, field_name):
+    """Counter {value: rows} of one field over the rows of the kinds that have ``facet``."""
+    totals = Counter()
+    for search in searches:
+        if search.count and facet in search.kind.facets:
+            totals.update(row[field_name] for row in search.rows.values())
+    return totals
+
+
+def when_counts(searches):
+    """{"week": n, "month": n}: workshops and events with a session in that window."""
+    totals = dict.fromkeys(WHEN_CHOICES, 0)
+    for search in searches:
+        if search.count and "when" in search.kind.facets:
+            for when in WHEN_CHOICES:
+                totals[when] += len(search.kind.with_session_in(when, search.pks))
+    return totals

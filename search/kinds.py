@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from community.models import ContentPage, Profile, TrainingNeed
+from community.models import ContentPage, NeedsBoardPage, Profile, TrainingNeed
 from community.models.querysets import VisiblePageQuerySet
 from community.profiles import directory_page
 from events.models import ExchangeEventPage, Session, WorkshopPage
@@ -243,6 +243,9 @@ class NeedKind(Kind):
     theme_field = "theme"
 
     def visible(self, user):
+        """Listed needs, while the needs board itself is visible."""
+        if not VisiblePageQuerySet(NeedsBoardPage).visible().exists():
+            return TrainingNeed.objects.none()
         return TrainingNeed.objects.listed()
 
     def load(self, pks):
@@ -315,8 +318,6 @@ def directory_page_for(request):
 
 
 def needs_board_for(request):
-    from community.models import NeedsBoardPage
-
     if not hasattr(request, "_search_needs_board"):
         request._search_needs_board = NeedsBoardPage.objects.live().first()
     return request._search_needs_board

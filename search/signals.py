@@ -1,10 +1,14 @@
 """Keep what the search caches in step with the pages."""
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from taggit.models import Tag
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
+from events.models import Series
+from resources.models import Theme
+from resources.models.activities import ActivityTag
 from search import indexing, vocabulary
 
 
@@ -24,3 +28,9 @@ def connect():
     page_published.connect(forget_vocabulary, dispatch_uid="search-vocabulary-published")
     page_unpublished.connect(forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")
     post_delete.connect(forget_vocabulary, sender=Page, dispatch_uid="search-vocabulary-deleted")
+    # What else the words come from, or who may see them.
+    for model in (PageViewRestriction, Theme, Series, Tag, ActivityTag):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_vocabulary, sender=model, dispatch_uid=f"search-vocabulary-{model.__name__}"
+            )

@@ -18,15 +18,19 @@ def search_page(request):
     query = " ".join(outcome.searched_words)
     shown = results.load(list(outcome.page or []), request, query)
     first_page = outcome.page is None or outcome.page.number == 1
-    pinned = results.promoted(selection.q, request) if selection.words and first_page else []
+    as_json = request.GET.get("format") == "json"
+    # The team's pins answer the plain query: not a narrowed one, nor again on page 2.
+    plain_first_page = selection.words and first_page and not selection.refined
+    pinned = results.promoted(selection.q, request) if plain_first_page else []
     if pinned:
         pinned_urls = {result.url for result in pinned}
         shown = [result for result in shown if result.url not in pinned_urls]
-    if selection.words and first_page and not selection.refined:
+    if plain_first_page and request.user.is_authenticated and not as_json:
+        # Agents' searches only: bots and scripts would fill the team's report.
         _remember(selection.q, outcome.count)
     facets = facets_for(selection, request.user, outcome)
     offered = popular(request) if not outcome.count else []
-    if request.GET.get("format") == "json":
+    if as_json:
         return JsonResponse(
             {
                 "query": selection.q,

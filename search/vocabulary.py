@@ -1,7 +1,8 @@
 """The words the site knows, to propose "Vouliez-vous dire … ?" when a query has a typo.
 
-Built from what people search for by name: titles of visible pages, themes, series and tags.
-Kept in the cache and dropped when a page is published, unpublished or deleted.
+Built from what people search for by name: titles of visible pages, themes, series and the
+tags of visible activities. Kept in the cache and dropped when any of them changes (see
+search.signals): a word of a restricted or withdrawn page is never proposed.
 """
 
 from difflib import get_close_matches
@@ -11,7 +12,8 @@ from wagtail.models import Page
 
 from community.models.querysets import VisiblePageQuerySet
 from events.models import Series
-from resources.models import Theme
+from resources.models import ActivityPage, Theme
+from resources.models.activities import ActivityTag
 from search.french import STOP_WORDS, stem, words
 
 CACHE_KEY = "search:vocabulary"
@@ -37,9 +39,13 @@ def _build():
     texts = list(VisiblePageQuerySet(Page).visible().values_list("title", flat=True))
     texts += list(Theme.objects.values_list("name", flat=True))
     texts += list(Series.objects.values_list("name", flat=True))
-    from taggit.models import Tag
-
-    texts += list(Tag.objects.values_list("name", flat=True))
+    # Tags of visible activities only: the same table holds profile skills and draft tags.
+    visible_activities = VisiblePageQuerySet(ActivityPage).visible()
+    texts += list(
+        ActivityTag.objects.filter(content_object__in=visible_activities)
+        .values_list("tag__name", flat=True)
+        .distinct()
+    )
     found = {
         word
         for text in texts

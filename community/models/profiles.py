@@ -141,23 +141,14 @@ class Profile(index.Indexed, ClusterableModel):
 
     objects = ProfileQuerySet.as_manager()
 
+    # The public name only: searching someone's real name must not find their pseudonym.
     search_fields = [
-        index.SearchField("display_name", boost=3),
-        index.AutocompleteField("display_name"),
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
         index.SearchField("bio"),
         index.FilterField("visibility"),
         index.FilterField("available_to_facilitate"),
-        index.RelatedFields(
-            "user",
-            [
-                index.SearchField("first_name", boost=3),
-                index.SearchField("last_name", boost=3),
-                index.AutocompleteField("first_name"),
-                index.AutocompleteField("last_name"),
-                index.SearchField("service"),
-                index.SearchField("job_title"),
-            ],
-        ),
+        index.RelatedFields("user", [index.SearchField("service"), index.SearchField("job_title")]),
         index.RelatedFields("skills", [index.SearchField("name")]),
     ]
 

@@ -96,15 +96,18 @@ def test_several_words_narrow_and_the_last_one_is_a_prefix(client, agent, site_c
     assert suggestions(client, "carte zzz") == []
 
 
-def test_a_colleague_is_found_by_the_name_they_chose(client, agent, site_content):
-    profile = site_content["person"]
+def test_a_colleague_is_found_by_the_name_they_chose_never_by_the_real_one(
+    client, agent, site_content
+):
+    profile = site_content["person"]  # Cartier Lemoine
     profile.display_name = "Zoé la cartographe"
     profile.save()
     client.force_login(agent)
 
-    found = suggestions(client, "cartier")
-
-    assert titles(found) == ["Zoé la cartographe"]  # the public name, never the e-mail
+    people = [s["title"] for s in suggestions(client, "cartogr") if s["type"] == "person"]
+    assert people == ["Zoé la cartographe"]
+    # The real name would unmask the pseudonym: it finds nobody.
+    assert [s for s in suggestions(client, "lemoine") if s["type"] == "person"] == []
 
 
 def test_an_anonymous_visitor_sees_pages_but_no_people(client, site_content):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
-from community.factories import TrainingNeedFactory, UserFactory
+from community.factories import NeedsBoardPageFactory, TrainingNeedFactory, UserFactory
 from events.factories import (
     RegistrationFactory,
     SeriesFactory,
@@ -135,6 +135,7 @@ def queries_of_a_search(client, **params):
 def test_the_page_costs_the_same_whatever_the_number_of_results(
     client, library, catalog, response_format
 ):
+    NeedsBoardPageFactory(parent=library.get_parent())  # needs are found while it is visible
     theme = ThemeFactory(name="Urbanisme", slug="urbanisme")
     series = SeriesFactory(name="Midis du territoire", slug="midis-territoire")
     colleague = UserFactory(first_name="Paul", last_name="Cadastre")
