@@ -30,3 +30,11 @@ def SearchBackend(params):  # noqa: N802 — Wagtail looks this name up in the m
 
         return FrenchSQLiteSearchBackend(params)
     return backend
+
+
+def group_by_content_type(rows):
+    """{content type id: [(object id, score)]} from (content type id, object id, score) rows."""
+    grouped = {}
+    for content_type_id, object_id, score in rows:
+        grouped.setdefault(content_type_id, []).append((object_id, score))
+    return grouped

@@ -6,12 +6,14 @@ AND query finds nothing the engine widens it to OR, then tries the spelling it s
 person never faces an empty page without a way forward.
 """
 
+import heapq
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from django.core.paginator import Paginator
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Fuzzy, Or, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from resources.models import Level, Modality
 from search.french import query_words
@@ -101,10 +103,7 @@ class KindSearch:
     def __init__(self, kind, selection, user, query, operator, backend, memo=None):
         self.kind = kind
         memo = {} if memo is None else memo
-        key = (kind.model, repr(query), operator)
-        if key not in memo:
-            memo[key] = dict(_matches(backend, kind.model, query, operator))
-        self.scores = memo[key]
+        self.scores = dict(_matches(backend, kind.model, query, operator, memo))
         self.sign = -1 if getattr(backend, "lower_score_is_better", False) else 1
         self.rows = kind.allowed_rows(user, selection, list(self.scores)) if self.scores else {}
 
@@ -117,19 +116,26 @@ class KindSearch:
         return list(self.rows)
 
     def best(self, stop):
-        ranked = sorted(self.rows, key=lambda pk: (-self.relevance(pk), -pk))
-        return [Hit(self.kind, pk, self.relevance(pk)) for pk in ranked[:stop]]
+        """The ``stop`` best hits, best first (ties: newest first, as modelsearch orders)."""
+        sign, scores = self.sign, self.scores
+        ranked = heapq.nlargest(stop, ((sign * (scores[pk] or 0), pk) for pk in self.rows))
+        return [Hit(self.kind, pk, relevance) for relevance, pk in ranked]
 
-    def relevance(self, pk):
-        return self.sign * (self.scores[pk] or 0)
 
-
-def _matches(backend, model, query, operator):
-    """[(pk, score)] of every row of ``model`` the backend matches with ``query``."""
-    if hasattr(backend, "matches") and not isinstance(query, Fuzzy):
-        if isinstance(query, str):
-            query = PlainText(query, operator=operator)
-        return backend.matches(query, model)
+def _matches(backend, model, query, operator, memo):
+    """[(pk, score)] of every row of ``model`` the backend matches with ``query``. The
+    database backends match every kind in one query, kept in ``memo`` for the others."""
+    if hasattr(backend, "matches_by_content_type") and not isinstance(query, Fuzzy):
+        key = (repr(query), operator)
+        if key not in memo:
+            plain = PlainText(query, operator=operator) if isinstance(query, str) else query
+            memo[key] = backend.matches_by_content_type(plain)
+        to_pk = model._meta.pk.to_python
+        return [
+            (to_pk(object_id), score)
+            for content_type_id in get_descendants_content_types_pks(model)
+            for object_id, score in memo[key].get(content_type_id, ())
+        ]
     # Elasticsearch, and trigram similarity: the backend ranks, at most so many hits.
     results = backend.search(query, model, operator=operator).annotate_score("_score")
     return [(obj.pk, obj._score) for obj in results[:MAX_EXTERNAL_HITS]]
@@ -168,7 +174,7 @@ class Outcome:
     corrected_from: str = ""
     query: object = None  # what the backend searched: words, or a Fuzzy query
     operator: str = "and"
-    memo: dict = field(default_factory=dict)  # the backend's matches, per model and query
+    memo: dict = field(default_factory=dict)  # the backend's matches, per query
     suggestion: str = ""
 
     @property
@@ -203,7 +209,7 @@ def run_search(selection, user, page_number=1):
     if getattr(backend, "fuzzy_fallback", False):
         attempts.append((Fuzzy(" ".join(words), unaccent=True), "or", "fuzzy"))
     searches, query, operator, how = _first_fruitful(
-        selection, user, attempts, backend, outcome.memo
+        selection, user, attempts, backend, outcome.memo, exact
     )
     outcome.query, outcome.operator = query, operator
     outcome.broadened, outcome.fuzzy = how == "broadened", how == "fuzzy"
@@ -221,10 +227,11 @@ def _any_two_of(words):
     return Or([And([PlainText(a), PlainText(b)]) for a, b in combinations(words, 2)])
 
 
-def _first_fruitful(selection, user, attempts, backend, memo):
-    """The searches of the first attempt that finds something (else of the last one)."""
-    for query, operator, how in attempts:
-        searches = _search(selection, user, query, operator, backend, memo)
+def _first_fruitful(selection, user, attempts, backend, memo, first):
+    """The searches of the first attempt that finds something (else of the last one);
+    ``first``: those of the first attempt, already run."""
+    for n, (query, operator, how) in enumerate(attempts):
+        searches = first if n == 0 else _search(selection, user, query, operator, backend, memo)
         if _total(searches):
             return searches, query, operator, how
     return searches, query, operator, ""

@@ -20,6 +20,7 @@ from events.models import ExchangeEventPage, Session, WorkshopPage
 from events.services.overbooking import seats_left
 from resources.models import ActivityPage, TrainingPathPage
 from resources.models.paths import format_duration_range
+from search.id_lists import among
 
 
 class Kind:
@@ -49,16 +50,15 @@ class Kind:
 
     def allowed_rows(self, user, selection, pks):
         """{pk: {facet field: value}} of the rows among ``pks`` that ``user`` may see and the
-        selection's facets keep: one query (per 10,000 matches)."""
-        allowed = self.filter(self.visible(user), selection)
-        rows = {}
-        for chunk in chunks(pks):
-            for pk, *values in allowed.filter(pk__in=chunk).values_list("pk", *self.facet_fields):
-                rows[pk] = dict(zip(self.facet_fields, values, strict=True))
-        return rows
+        selection's facets keep: one query."""
+        allowed = self.filter(self.visible(user), selection).filter(pk__in=among(pks))
+        return {
+            pk: dict(zip(self.facet_fields, values, strict=True))
+            for pk, *values in allowed.values_list("pk", *self.facet_fields)
+        }
 
     def theme_counts(self, pks):
-        """{theme id: number of rows among ``pks``}, one query (per 10,000 rows)."""
+        """{theme id: number of rows among ``pks``}, one query."""
         field = self.model._meta.get_field(self.theme_field)
         if field.many_to_many:
             table = field.remote_field.through.objects
@@ -68,10 +68,9 @@ class Kind:
             )
         else:
             table, row_id, theme_id = self.model.objects, "pk", "theme_id"
-        counts = Counter()
-        for chunk in chunks(pks):
-            counts.update(table.filter(**{f"{row_id}__in": chunk}).values_list(theme_id, flat=True))
-        return counts
+        return Counter(
+            table.filter(**{f"{row_id}__in": among(pks)}).values_list(theme_id, flat=True)
+        )
 
     def load(self, pks):
         """The rows to show, in bulk (the page of results costs the same whatever its size)."""
@@ -153,11 +152,8 @@ class EventKind(Kind):
 
     def with_session_in(self, when, pks):
         """The rows among ``pks`` with a scheduled session in that window."""
-        found = set()
-        for chunk in chunks(pks):
-            events = sessions_in(when).filter(event_id__in=chunk).values_list("event_id", flat=True)
-            found.update(events)
-        return found
+        events = sessions_in(when).filter(event_id__in=among(pks))
+        return set(events.values_list("event_id", flat=True))
 
     def load(self, pks):
         """Rows with ``next_session`` (the next scheduled one, with its counts) in two queries."""
@@ -291,11 +287,6 @@ WHEN_CHOICES = {"week": _("This week"), "month": _("This month")}
 def sessions_in(when):
     start, end = window(when)
     return Session.objects.scheduled().filter(start__gte=start, start__lt=end)
-
-
-def chunks(pks, size=10_000):
-    """``pks`` in slices a database takes as one IN list (SQLite allows 32,766 values)."""
-    return [pks[i : i + size] for i in range(0, len(pks), size)]
 
 
 def window(when):

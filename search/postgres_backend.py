@@ -13,8 +13,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import And, Or, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
 
+from search.backends import group_by_content_type
 from search.french import forms, query_words
 
 # A title match counts this many times a body match, times modelsearch's title length norm
@@ -70,27 +71,25 @@ class FrenchPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = FrenchPostgresSearchQueryCompiler
     fuzzy_fallback = True  # pg_trgm (migration 0002): the engine's last resort for typos
 
-    def matches(self, query, model):
-        """[(pk, rank)] of every row of ``model`` matching ``query`` (words, or an And/Or of
-        PlainText), read from the index entries in one query that the GIN index on
-        (title || body) serves (migration search/0004), whatever the visibility rules."""
+    def matches_by_content_type(self, query):
+        """{content type id: [(object id, rank)]} of every entry matching ``query`` (words, or
+        an And/Or of PlainText), for all kinds in one query that the GIN index on
+        (title || body) serves (migration search/0004)."""
         if isinstance(query, str):
             query = PlainText(query)
-        compiler = self.query_compiler_class(model._default_manager.all(), query)
+        compiler = self.query_compiler_class(Page.objects.none(), query)
         search_query = compiler.build_tsquery(compiler.query, config=self.config)
         if search_query is None:
-            return []
+            return {}
         vectors = [(F("title"), F("title_norm") * TITLE_WEIGHT), (F("body"), 1.0)]
         rank = compiler._build_rank_expression(vectors, self.config)
         entries = (
-            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
-            .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+            IndexEntry.objects.annotate(_vector_=F("title")._combine(F("body"), "||", False))
             .filter(_vector_=search_query)
             .annotate(score=rank)
-            .values_list("object_id", "score")
+            .values_list("content_type_id", "object_id", "score")
         )
-        to_pk = model._meta.pk.to_python
-        return [(to_pk(object_id), score) for object_id, score in entries]
+        return group_by_content_type(entries)
 
     def __init__(self, params):
         super().__init__(params)

@@ -23,8 +23,9 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
 )
 from modelsearch.query import And, Or, PlainText
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk
 
+from search.backends import group_by_content_type
 from search.french import extra_stems, query_words, split_scripts, stem
 
 # A word in the title counts as this many words of the body (FTS5 column weight).
@@ -127,31 +128,25 @@ class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = FrenchSQLiteIndex
     query_compiler_class = FrenchSQLiteSearchQueryCompiler
 
-    def matches(self, query, model):
-        """[(pk, bm25)] of every row of ``model`` matching ``query`` (words, or an And/Or of
-        PlainText), in one pass over the full-text index.
+    def matches_by_content_type(self, query):
+        """{content type id: [(object id, bm25)]} of every entry matching ``query`` (words,
+        or an And/Or of PlainText), in one pass over the full-text index for all kinds.
 
         modelsearch's queryset filters on the content type first, so SQLite checks the match
         entry by entry, and scores each row in a subquery that runs the match again: both grow
-        with the number of matches. Here the full-text index leads (the unary + keeps SQLite
-        off the content-type index) and bm25 is read once.
+        with the number of matches. Here the full-text index leads and bm25 is read once.
         """
         expression = fts_expression(query)
         if not expression:
-            return []
-        content_types = get_descendants_content_types_pks(model)
-        placeholders = ", ".join(["%s"] * len(content_types))
+            return {}
         fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
         sql = (
-            f"SELECT e.object_id, bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) "  # noqa: S608
-            f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s AND +e.content_type_id IN ({placeholders})"
+            f"SELECT e.content_type_id, e.object_id, bm25({fts}, 0.0, 1.0, {TITLE_WEIGHT}) "  # noqa: S608
+            f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid WHERE {fts} MATCH %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [f"{{title body}} : {expression}", *content_types])
-            rows = cursor.fetchall()
-        to_pk = model._meta.pk.to_python
-        return [(to_pk(object_id), score) for object_id, score in rows]
+            cursor.execute(sql, [f"{{title body}} : {expression}"])
+            return group_by_content_type(cursor.fetchall())
 
 
 def fts_expression(query):
