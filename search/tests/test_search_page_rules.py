@@ -2,6 +2,7 @@
 suggestions may reveal, whose searches the team's report counts, where needs and pins show."""
 
 import pytest
+from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
@@ -115,3 +116,19 @@ def test_the_team_s_pin_answers_the_plain_query_not_a_narrowed_one(client, secti
 
     assert plain["results"][0]["promoted"] is True
     assert not any(result["promoted"] for result in narrowed["results"])
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only (pg_trgm)")
+def test_on_postgresql_a_typo_no_title_holds_is_caught_by_trigram_similarity(client, sections):
+    ActivityPageFactory(
+        parent=sections.library,
+        title="Affiches et flyers",
+        summary="Imprimer soi-même : la sérigraphie expliquée aux débutants.",
+    )
+
+    data = search(client, q="serigrafie")  # in no title: no spelling suggestion to try
+
+    assert data["suggestion"] == ""
+    assert data["fuzzy"] is True
+    assert [r["title"] for r in data["results"]] == ["Affiches et flyers"]
