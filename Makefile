@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 PYTEST_ARGS ?= -n 2 --durations=10
 
-.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library
+.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library bench-search
 
 help:
 	@echo "make run            site with demo content at http://127.0.0.1:8000"
@@ -15,6 +15,7 @@ help:
 	@echo "make test-postgres  the whole test suite on PostgreSQL (server at 127.0.0.1:5432)"
 	@echo "make lint | check   ruff; missing migrations and check --deploy"
 	@echo "make bench-library  library pages: time and queries at 10 and 2,000 activities"
+	@echo "make bench-search   search: indexing time, p50/p95 of 200 queries, SQLite and PostgreSQL"
 
 # The Open Badges validator (tests only) is installed apart: its own pins do not import on 3.11.
 $(STAMP): pyproject.toml requirements-validator.txt
@@ -69,3 +70,9 @@ clean:
 # Library pages' time and queries at 10 and 2,000 activities (SQLite, in-process).
 bench-library: messages
 	$(BIN)/python bench/library.py
+
+# Search at 20,000 activities and 2,000 workshops on SQLite and PostgreSQL (throwaway databases);
+# e.g. `make bench-search BENCH_SEARCH_ARGS="--database sqlite --activities 2000 --workshops 200"`.
+BENCH_SEARCH_ARGS ?=
+bench-search: messages
+	$(BIN)/python bench/search.py --postgres-server $(PG_URL) $(BENCH_SEARCH_ARGS)

@@ -125,7 +125,7 @@ class KindSearch:
 def _matches(backend, model, query, operator, memo):
     """[(pk, score)] of every row of ``model`` the backend matches with ``query``. The
     database backends match every kind in one query, kept in ``memo`` for the others."""
-    if hasattr(backend, "matches_by_content_type") and not isinstance(query, Fuzzy):
+    if hasattr(backend, "matches_by_content_type"):
         key = (repr(query), operator)
         if key not in memo:
             plain = PlainText(query, operator=operator) if isinstance(query, str) else query
