@@ -10,12 +10,14 @@ import heapq
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Fuzzy, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from resources.models import Level, Modality
+from search import matches_cache
 from search.french import query_words
 from search.kinds import KINDS, KINDS_BY_KEY, WHEN_CHOICES
 from search.vocabulary import correct
@@ -124,21 +126,35 @@ class KindSearch:
 
 def _matches(backend, model, query, operator, memo):
     """[(pk, score)] of every row of ``model`` the backend matches with ``query``. The
-    database backends match every kind in one query, kept in ``memo`` for the others."""
+    database backends match every kind in one query, shared by the kinds of a search."""
     if hasattr(backend, "matches_by_content_type"):
-        key = (repr(query), operator)
-        if key not in memo:
-            plain = PlainText(query, operator=operator) if isinstance(query, str) else query
-            memo[key] = backend.matches_by_content_type(plain)
+        found = _all_matches(backend, query, operator, memo)
         to_pk = model._meta.pk.to_python
         return [
             (to_pk(object_id), score)
             for content_type_id in get_descendants_content_types_pks(model)
-            for object_id, score in memo[key].get(content_type_id, ())
+            for object_id, score in found.get(content_type_id, ())
         ]
-    # Elasticsearch, and trigram similarity: the backend ranks, at most so many hits.
+    # Elasticsearch ranks across its own indexes: at most so many hits.
     results = backend.search(query, model, operator=operator).annotate_score("_score")
     return [(obj.pk, obj._score) for obj in results[:MAX_EXTERNAL_HITS]]
+
+
+def _all_matches(backend, query, operator, memo):
+    """{content type: [(object id, score)]}: from this search's memo, else from the cache
+    (a popular query is asked again and again; any index change starts a new generation, see
+    search.matches_cache), else from the backend. Visibility is never cached: each search
+    applies it to these matches."""
+    key = (repr(query), operator)
+    if key not in memo:
+        cache_key = matches_cache.key(type(backend).__name__, *key)
+        found = cache.get(cache_key)
+        if found is None:
+            plain = PlainText(query, operator=operator) if isinstance(query, str) else query
+            found = backend.matches_by_content_type(plain)
+            cache.set(cache_key, found, matches_cache.SECONDS)
+        memo[key] = found
+    return memo[key]
 
 
 class MergedHits:

@@ -10,6 +10,8 @@ from django.db.models.signals import post_save
 from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
 
+from search import matches_cache
+
 _paused = []
 
 
@@ -31,3 +33,4 @@ def indexed_at_the_end():
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
     call_command("update_index", stdout=io.StringIO())
+    matches_cache.new_generation()

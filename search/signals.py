@@ -4,12 +4,13 @@ from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.search.index import get_indexed_models
 from wagtail.signals import page_published, page_unpublished
 
 from events.models import Series
 from resources.models import Theme
 from resources.models.activities import ActivityTag
-from search import indexing, vocabulary
+from search import indexing, matches_cache, vocabulary
 
 
 def forget_vocabulary(**kwargs):
@@ -24,6 +25,15 @@ def reindex_published_page(instance, **kwargs):
 
 
 def connect():
+    # Any index change: cached match lists are dropped (search.matches_cache).
+    for model in get_indexed_models():
+        for signal in (post_save, post_delete):
+            signal.connect(
+                matches_cache.new_generation,
+                sender=model,
+                dispatch_uid=f"search-matches-{model._meta.label}",
+            )
+    page_published.connect(matches_cache.new_generation, dispatch_uid="search-matches-published")
     page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published")
     page_published.connect(forget_vocabulary, dispatch_uid="search-vocabulary-published")
     page_unpublished.connect(forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")

@@ -100,3 +100,16 @@ def demo_live_server(django_db_serialized_rollback, live_server):
     """
     load_demo_quietly()
     return live_server.url
+
+
+def sign_in(page, base_url, email):
+    """Sign in as a demo account through the sign-in form, as a person would."""
+    from playwright.sync_api import expect
+
+    from community.demo import DEMO_PASSWORD
+
+    page.goto(f"{base_url}/connexion/")
+    page.get_by_label("Adresse électronique").fill(email)
+    page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.locator("header.site-header")).to_contain_text("Connecté en tant que")

@@ -5,8 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from community.demo import DEMO_PASSWORD
-from community.tests.browser import artifacts_dir
+from community.tests.browser import artifacts_dir, sign_in
 from resources.models import ActivityPage
 
 pytestmark = pytest.mark.browser
@@ -14,14 +13,6 @@ pytestmark = pytest.mark.browser
 TRAINER = "julien.roux@atelier.example"
 TEAM_MEMBER = "claire.moreau@atelier.example"
 ORIGINAL_SLUG = "le-jeu-de-laccueil-difficile"
-
-
-def sign_in(page, base_url, email):
-    page.goto(f"{base_url}/connexion/")
-    page.get_by_label("Adresse électronique").fill(email)
-    page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.locator("header.site-header")).to_contain_text("Connecté en tant que")
 
 
 def sign_out(page):

@@ -5,21 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from community.demo import DEMO_PASSWORD
-from community.tests.browser import artifacts_dir
+from community.tests.browser import artifacts_dir, sign_in
 
 pytestmark = pytest.mark.browser
 
 AGENT_EMAIL = "marc.dubois@atelier.example"
 ACTIVITY_TITLE = "Le jeu de l'accueil difficile"
-
-
-def sign_in(page, base_url, email):
-    page.goto(f"{base_url}/connexion/")
-    page.get_by_label("Adresse électronique").fill(email)
-    page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.locator("header.site-header")).to_contain_text("Connecté en tant que")
 
 
 def search_box(page):

@@ -132,3 +132,19 @@ def test_on_postgresql_a_typo_no_title_holds_is_caught_by_trigram_similarity(cli
     assert data["suggestion"] == ""
     assert data["fuzzy"] is True
     assert [r["title"] for r in data["results"]] == ["Affiches et flyers"]
+
+
+def test_a_cached_search_sees_a_page_published_a_moment_later_and_not_a_withdrawn_one(
+    client, sections
+):
+    first = ActivityPageFactory(parent=sections.library, title="Vermicompostage au bureau")
+    assert search(client, q="vermicompostage")["count"] == 1  # the matches are now cached
+
+    second = ActivityPageFactory(parent=sections.library, title="Vermicompostage en cantine")
+    second.save_revision().publish()  # as the team publishes: a new index generation
+
+    assert search(client, q="vermicompostage")["count"] == 2
+    first.unpublish()
+    assert [r["title"] for r in search(client, q="vermicompostage")["results"]] == [
+        "Vermicompostage en cantine"
+    ]
