@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.models import NeedStatus, NeedVote, TrainingNeed
+from community.models import NeedsBoardPage, NeedStatus, NeedVote, TrainingNeed
 from community.roles import TRAINERS, is_training_team
 
 _offer_counters = []
@@ -29,6 +29,11 @@ class NeedError(ValidationError):
 
 
 # The registries.
+
+
+def needs_board():
+    """The live needs board page, or None while the site has none: where needs are shown."""
+    return NeedsBoardPage.objects.live().first()
 
 
 def register_offer_counter(count):

@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from community import needs
-from community.models import NeedsBoardPage, NeedVote, TrainingNeed
+from community.models import NeedVote, TrainingNeed
 from events import notifications, proposals
 from events.models import Registration, Session
 from events.models.need_notices import NeedSessionNotice
@@ -64,7 +64,7 @@ def initial_proposal(need):
 
 
 def board_url():
-    board = NeedsBoardPage.objects.live().first()
+    board = needs.needs_board()
     return (board.get_url() if board else None) or "/"
 
 

@@ -23,7 +23,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 
-from community.models import NeedsBoardPage
+from community import needs
 from community.needs_forms import NeedForm
 from events.admin_views import LocalTimeExportMixin
 from search.models import UnansweredQuery
@@ -43,7 +43,7 @@ NEED_EDIT_URL = "wagtailsnippets_community_trainingneed:edit"
 
 def board_url(request):
     """The needs board's URL, or None while the site has none."""
-    board = NeedsBoardPage.objects.live().first()
+    board = needs.needs_board()
     return board.get_url(request) if board else None
 
 

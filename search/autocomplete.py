@@ -20,7 +20,7 @@ from community.models.querysets import VisiblePageQuerySet
 from community.profiles import directory_page
 from events.models import ExchangeEventPage, WorkshopPage
 from resources.models import ActivityPage
-from search.french import MAX_QUERY_WORDS, STOP_WORDS, WORD_RE, fold
+from search.french import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, STOP_WORDS, WORD_RE, fold
 
 MIN_LETTERS = 3
 MAX_SUGGESTIONS = 8
@@ -28,7 +28,6 @@ MAX_SUGGESTIONS = 8
 PEOPLE_SHARE = 3
 # Matches read before the visibility rules, so that hidden ones do not crowd out visible ones.
 CANDIDATES = 40
-MAX_QUERY_LENGTH = 200
 
 PAGE_TYPES = {
     ActivityPage: ("activity", _("Activity")),

@@ -18,12 +18,11 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from resources.models import Level, Modality
 from search import matches_cache
-from search.french import query_words
+from search.french import MAX_QUERY_LENGTH, query_words
 from search.kinds import KINDS, KINDS_BY_KEY, WHEN_CHOICES
 from search.vocabulary import correct
 
 PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 MAX_FACET_VALUES = 20
 MAX_EXTERNAL_HITS = 1000
 SUGGEST_BELOW = 3  # "Vouliez-vous dire" when the exact words find fewer results

@@ -26,6 +26,7 @@ STOP_WORDS = frozenset(
 WORD_RE = re.compile(r"[^\W_]+")
 
 MAX_QUERY_WORDS = 12
+MAX_QUERY_LENGTH = 200  # characters read of what was typed
 
 _stemmer = snowballstemmer.stemmer("french")
 

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from community.models import ContentPage, NeedsBoardPage, Profile, TrainingNeed
 from community.models.querysets import VisiblePageQuerySet
+from community.needs import needs_board
 from community.profiles import directory_page
 from events.models import ExchangeEventPage, Session, WorkshopPage
 from events.services.overbooking import seats_left
@@ -310,5 +311,5 @@ def directory_page_for(request):
 
 def needs_board_for(request):
     if not hasattr(request, "_search_needs_board"):
-        request._search_needs_board = NeedsBoardPage.objects.live().first()
+        request._search_needs_board = needs_board()
     return request._search_needs_board

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
 from community.models.querysets import VisiblePageQuerySet
 from search.highlight import highlight_title, snippet
@@ -63,17 +65,11 @@ def present(kind, obj, request, query):
 
 def promoted(query_string, request):
     """The team's pinned results for this query, visible pages only, in the team's order."""
-    from wagtail.search.utils import normalise_query_string
-
     promotions = (
         SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(query_string), page__isnull=False
         )
-        .filter(
-            page__in=VisiblePageQuerySet(
-                SearchPromotion._meta.get_field("page").related_model
-            ).visible()
-        )
+        .filter(page__in=VisiblePageQuerySet(Page).visible())
         .select_related("page")
         .order_by("sort_order")
     )
