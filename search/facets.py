@@ -134,7 +134,8 @@ def field_counts(searches, facet, field_name):
     totals = Counter()
     for search in searches:
         if search.count and facet in search.kind.facets:
-            totals.update(row[field_name] for row in search.rows.values())
+            value_of = search.kind.facet_value
+            totals.update(value_of(row, field_name) for row in search.rows.values())
     return totals
 
 

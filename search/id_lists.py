@@ -2,7 +2,8 @@
 
 `pk__in=[...]` with the thousands of matches of a broad word ("accueil": 7,000 activities)
 costs Django one placeholder each to compile (a fifth of a second) and SQLite caps their
-number. The database unpacks one array parameter itself instead.
+number. The database unpacks one array parameter itself instead. The ids are integers, written
+as text: psycopg would otherwise inspect each one to choose the array's type (25 ms for 7,000).
 """
 
 import json
@@ -16,5 +17,7 @@ def among(pks):
     if connection.vendor == "sqlite":
         return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(pks))])
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [list(pks)])
+        return RawSQL(
+            "SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, map(int, pks))) + "}"]
+        )
     return list(pks)

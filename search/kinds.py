@@ -7,6 +7,7 @@ result reads (text for the snippet, key facts, address). The engine treats them 
 from collections import Counter
 from datetime import timedelta
 
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
@@ -50,13 +51,14 @@ class Kind:
         return all(selection.uses(facet) is False or facet in self.facets for facet in FACETS)
 
     def allowed_rows(self, user, selection, pks):
-        """{pk: {facet field: value}} of the rows among ``pks`` that ``user`` may see and the
-        selection's facets keep: one query."""
+        """{pk: (pk, *facet field values)} of the rows among ``pks`` that ``user`` may see and
+        the selection's facets keep: one query (rows stay tuples: a broad word keeps 7,000)."""
         allowed = self.filter(self.visible(user), selection).filter(pk__in=among(pks))
-        return {
-            pk: dict(zip(self.facet_fields, values, strict=True))
-            for pk, *values in allowed.values_list("pk", *self.facet_fields)
-        }
+        return {row[0]: row for row in allowed.values_list("pk", *self.facet_fields)}
+
+    def facet_value(self, row, field_name):
+        """One facet field's value in a row of ``allowed_rows``."""
+        return row[1 + self.facet_fields.index(field_name)]
 
     def theme_counts(self, pks):
         """{theme id: number of rows among ``pks``}, one query."""
@@ -69,9 +71,13 @@ class Kind:
             )
         else:
             table, row_id, theme_id = self.model.objects, "pk", "theme_id"
-        return Counter(
-            table.filter(**{f"{row_id}__in": among(pks)}).values_list(theme_id, flat=True)
+        counted = (
+            table.filter(**{f"{row_id}__in": among(pks)})
+            .values_list(theme_id)
+            .annotate(rows=Count("*"))
+            .order_by()
         )
+        return Counter(dict(counted))
 
     def load(self, pks):
         """The rows to show, in bulk (the page of results costs the same whatever its size)."""
