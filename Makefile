@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 PYTEST_ARGS ?= -n 2 --durations=10
 
-.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library bench-search
+.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library bench-search backup restore
 
 help:
 	@echo "make run            site with demo content at http://127.0.0.1:8000"
@@ -16,6 +16,8 @@ help:
 	@echo "make lint | check   ruff; missing migrations and check --deploy"
 	@echo "make bench-library  library pages: time and queries at 10 and 2,000 activities"
 	@echo "make bench-search   search: indexing time, p50/p95 of 200 queries, SQLite and PostgreSQL"
+	@echo "make backup         database + media into backups/atelier-backup-….tar.gz"
+	@echo "make restore FILE=… restore a backup into an empty database (FORCE=1 replaces content)"
 
 # The Open Badges validator (tests only) is installed apart: its own pins do not import on 3.11.
 $(STAMP): pyproject.toml requirements-validator.txt
@@ -76,3 +78,11 @@ bench-library: messages
 BENCH_SEARCH_ARGS ?=
 bench-search: messages
 	$(BIN)/python bench/search.py --postgres-server $(PG_URL) $(BENCH_SEARCH_ARGS)
+
+# Backups: see README "Backups".
+backup: messages
+	$(MANAGE) backup
+
+restore: migrate
+	@test -n "$(FILE)" || { echo "Usage : make restore FILE=backups/atelier-backup-….tar.gz [FORCE=1]"; exit 1; }
+	$(MANAGE) restore "$(FILE)" $(if $(FORCE),--force)
