@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "resources",
     "events",
     "search",
+    "cockpit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
