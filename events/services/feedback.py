@@ -283,7 +283,7 @@ def _too_few():
     return _("Results hidden: fewer than %(count)s answers.") % {"count": min_answers()}
 
 
-def _build(invited, answer_row, followup_row):
+def build_results(invited, answer_row, followup_row):
     answer_row = answer_row or {}
     followup_row = followup_row or {}
     results = Results(
@@ -318,7 +318,7 @@ def results_for(sessions):
     invited = FeedbackInvitation.objects.filter(registration__session__in=session_ids).count()
     answer_row = answers.aggregate(**ANSWER_FIGURES)
     followup_row = followups.aggregate(**FOLLOWUP_FIGURES)
-    results = _build(invited, answer_row, followup_row)
+    results = build_results(invited, answer_row, followup_row)
     comments = []
     if not results.hidden:
         for will_apply, comment in answers.values_list("will_apply", "comment"):
@@ -360,10 +360,11 @@ def results_per_session(sessions):
         FollowUpAnswer.objects.filter(session__in=ids), "session", FOLLOWUP_FIGURES
     )
     rows = [
-        (s, _build(invited.get(s.pk, 0), answers.get(s.pk), followups.get(s.pk))) for s in sessions
+        (s, build_results(invited.get(s.pk, 0), answers.get(s.pk), followups.get(s.pk)))
+        for s in sessions
     ]
-    _protect_the_rest(rows, "answers", "hidden_reason", _hide_answers)
-    _protect_the_rest(rows, "followup_answers", "followup_hidden_reason", _hide_followups)
+    protect_the_rest(rows, "answers", "hidden_reason", hide_answers)
+    protect_the_rest(rows, "followup_answers", "followup_hidden_reason", hide_followups)
     return rows
 
 
@@ -371,17 +372,17 @@ def _deducible():
     return _("Results hidden so that the answers of a smaller session cannot be deduced.")
 
 
-def _hide_answers(results):
+def hide_answers(results):
     results.response_rate = results.satisfaction = results.useful_share = None
     results.hidden_reason = _deducible()
 
 
-def _hide_followups(results):
+def hide_followups(results):
     results.applied_share = None
     results.followup_hidden_reason = _deducible()
 
 
-def _protect_the_rest(rows, count_name, reason_name, hide):
+def protect_the_rest(rows, count_name, reason_name, hide):
     """Complementary suppression: hide the smallest shown sessions until what stays hidden
     is none or enough answers, so that no subtraction from the whole reveals it."""
     shown = sorted(
