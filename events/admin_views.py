@@ -10,6 +10,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.defaultfilters import floatformat
@@ -134,6 +135,20 @@ class SessionFilterSet(WagtailFilterSet):
 
 class SessionIndexView(LocalTimeExportMixin, generic.IndexView):
     custom_field_preprocess = {"status": _choice_label(SessionStatus)}
+
+    # Trainers read the listing; exports are the training team's.
+    @property
+    def may_export(self):
+        return self.request.user.has_perm(attendance.TEAM_PERMISSION)
+
+    @property
+    def show_export_buttons(self):
+        return self.may_export and super().show_export_buttons
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not self.may_export:
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
 
     def get_base_queryset(self):
         # The counts are two subqueries of this one query: no query per row.

@@ -651,6 +651,6 @@ def test_trainers_read_sessions_without_their_online_link(client, trainer, team_
     assert client.get(url).status_code == 200
     assert "visio.example/secret" not in client.get(url).content.decode()
     export = client.get(reverse(SESSIONS), {"export": "csv"})
-    assert "visio.example/secret" not in b"".join(export.streaming_content).decode()
+    assert export.status_code in (302, 403)  # exports are the training team's
     client.force_login(team_member)
     assert "visio.example/secret" in client.get(url).content.decode()
