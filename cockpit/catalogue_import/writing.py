@@ -120,7 +120,7 @@ def write_rows(rows, *, publish=True, user=None, progress=None):
     """Create or update every row's page or session, in one transaction."""
     writer = Writer(rows, publish=publish, user=user, progress=progress)
     bulk = len(rows) >= BULK_ROWS
-    with indexed_at_the_end() if bulk else nullcontext(), transaction.atomic():
+    with indexed_at_the_end(lambda: writer.pages) if bulk else nullcontext(), transaction.atomic():
         summary = writer.write()
         if not bulk:
             for page in writer.pages:
