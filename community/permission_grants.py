@@ -32,6 +32,20 @@ def grant_model_permissions(apps, group_name, dotted_codenames):
     group.permissions.add(*(_permission(apps, dotted) for dotted in dotted_codenames))
 
 
+def revoke_model_permissions(apps, group_name, dotted_codenames):
+    """The reverse of :func:`grant_model_permissions` (a missing group or permission is fine)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=group_name).first()
+    if group is None:
+        return
+    for dotted in dotted_codenames:
+        app_label, codename = dotted.split(".")
+        group.permissions.remove(
+            *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
+
+
 def grant_page_permissions(apps, group_name, page, codenames):
     """Page permissions apply to ``page`` and everything below it."""
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")

@@ -8,6 +8,7 @@ byte, an emoji or 1,000 characters never reach to_tsquery), and a title match ab
 
 from django.db import connection, transaction
 from django.db.models import F
+from modelsearch.backends.database.postgres import postgres as modelsearch_postgres
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -68,6 +69,24 @@ def _with_irregular_forms(query):
         return PlainText(" ".join(words), operator=query.operator, boost=query.boost)
     parts = [WordForms(word) for word in words]
     return And(parts) if query.operator == "and" else Or(parts)
+
+
+class FieldsReadOnceIndexer(modelsearch_postgres.ObjectIndexer):
+    """modelsearch's indexer reads every search field of an object five times (for the title,
+    the body, the autocomplete and the two plain texts), StreamFields and related rows
+    included: 62 % of a 10,000-page import. The same values, read once per object."""
+
+    def prepare_field(self, obj, field):
+        if obj is not self.obj:  # a related object's fields, inside a RelatedFields
+            return super().prepare_field(obj, field)
+        prepared = self.__dict__.setdefault("_prepared", {})
+        if id(field) not in prepared:
+            prepared[id(field)] = list(super().prepare_field(obj, field))
+        return prepared[id(field)]
+
+
+# PostgresIndex.add_items builds its indexers from this module-level name: same values, faster.
+modelsearch_postgres.ObjectIndexer = FieldsReadOnceIndexer
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):

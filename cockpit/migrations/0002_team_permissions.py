@@ -2,7 +2,11 @@
 
 from django.db import migrations
 
-from community.permission_grants import ensure_permissions_exist, grant_model_permissions
+from community.permission_grants import (
+    ensure_permissions_exist,
+    grant_model_permissions,
+    revoke_model_permissions,
+)
 
 TRAINING_TEAM = "Équipe formation"
 
@@ -15,14 +19,7 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=TRAINING_TEAM).first()
-    if group is not None:
-        codenames = [dotted.split(".")[1] for dotted in TEAM_PERMISSIONS]
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="cockpit", codename__in=codenames)
-        )
+    revoke_model_permissions(apps, TRAINING_TEAM, TEAM_PERMISSIONS)
 
 
 class Migration(migrations.Migration):
