@@ -24,7 +24,9 @@ def can_rate(activity, user):
     return (
         user.is_authenticated
         and activity.owner_id != user.pk
-        and not activity.authors.filter(pk=user.pk).exists()
+        # Iterated, not filtered: in a page preview `authors` is modelcluster's in-memory
+        # list, which filter(pk=…) breaks (KeyError: 'pk').
+        and all(author.pk != user.pk for author in activity.authors.all())
     )
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from community.factories import UserFactory
 from resources.factories import ActivityPageFactory, LibraryPageFactory
 from resources.models import ActivityPage, Rating, Reuse
+from resources.services import can_rate
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,20 @@ def test_page_query_count_does_not_grow_with_uses_and_ratings(
         html = client.get(activity.url).content.decode()
     assert "Utilisée 200 fois" in html
     assert "4,0/5 (200 avis)" in html
+
+
+def test_the_preview_of_an_edited_activity_renders_with_its_unsaved_authors(
+    client, activity, trainer, agent, rf
+):
+    """The admin's preview holds the authors in memory (modelcluster), where filter(pk=…)
+    raised KeyError: the page said "Le site a rencontré une erreur"."""
+    edited = ActivityPage.objects.get(pk=activity.pk)
+    edited.authors.set([trainer])  # in memory, as the edit form's preview leaves it
+
+    request = rf.get(edited.url)
+    request.user = agent
+    response = edited.serve_preview(request, edited.default_preview_mode)
+
+    assert response.status_code == 200
+    assert can_rate(edited, agent) is True
+    assert can_rate(edited, trainer) is False
