@@ -1,6 +1,7 @@
 """Settings shared by every environment; every value a deployment may change comes from the
 environment (see the configuration table in README.md)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "atelier.urls"
@@ -116,10 +120,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"
+
+# Sign-in throttling (django-axes), on /connexion/ and the Wagtail admin's /admin/login/ alike:
+# 5 failures for one e-mail address from one IP address lock that pair out for 15 minutes; a
+# successful sign-in clears the count. Behind a reverse proxy, say which header holds the
+# client's address and how many proxies add to it (README, "Configuration").
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # both sign-in forms post the e-mail address as username
+AXES_USERNAME_CALLABLE = "atelier.sign_in_throttle.username_from_request"
+AXES_LOCKOUT_CALLABLE = "atelier.sign_in_throttle.lockout_response"
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
+AXES_IPWARE_PROXY_ORDER = "left-most"
 
 # Internet-facing deployments set this so that every page needs a signed-in user.
 ATELIER_SIGN_IN_REQUIRED = env.bool("ATELIER_SIGN_IN_REQUIRED", default=False)
@@ -181,6 +208,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar from another host (privacy, intranet)
 WAGTAILEMBEDS_FINDERS = []  # an intranet cannot reach oEmbed providers
 
 # Search (app `search`): Wagtail's database backend with French analysis by default (SQLite:

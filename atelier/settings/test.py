@@ -17,3 +17,4 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None  # collectstatic is for production
+AXES_ENABLED = env.bool("AXES_ENABLED", default=False)  # atelier/tests/test_security.py turns it on
