@@ -44,18 +44,12 @@ demo: migrate
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# The backup tests run in a process of their own: a restore flushes the database and
-# recreates its content types, and that state leaked into the next tests of a shared worker.
-ISOLATED_TESTS := community/tests/test_backup.py
-
 test: messages
-	$(BIN)/pytest $(PYTEST_ARGS) --ignore=$(ISOLATED_TESTS)
-	$(BIN)/pytest $(ISOLATED_TESTS)
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 # A fresh database per run: the test runner creates test_<name> and drops it at the end.
 test-postgres: messages
-	DATABASE_URL=$(PG_URL)/atelier_$$$$ $(BIN)/pytest --create-db $(PYTEST_ARGS) --ignore=$(ISOLATED_TESTS)
-	DATABASE_URL=$(PG_URL)/atelier_backup_$$$$ $(BIN)/pytest --create-db $(ISOLATED_TESTS)
+	DATABASE_URL=$(PG_URL)/atelier_$$$$ $(BIN)/pytest --create-db $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

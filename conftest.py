@@ -21,16 +21,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.demo)
 
 
-@pytest.fixture(autouse=True)
-def _content_types_read_afresh():
-    """Django caches content type ids per process. A test that recreates them (a restore, a
-    flush between transactional tests) left ids that no longer exist to the worker's next
-    tests: an index entry pointing nowhere, the admin home failing on a page's type."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-
-
 @pytest.fixture
 def home_page(db):
     """A bare home page at the root of the default site."""

@@ -33,7 +33,7 @@ def text(response):
 
 
 @pytest.mark.parametrize("role", ["team_member", "superuser"])
-def test_the_training_team_and_superusers_see_the_screen_and_the_menu(client, request, role):
+def test_the_training_team_and_superusers_see_the_screen_and_the_menu(db, client, request, role):
     client.force_login(request.getfixturevalue(role))
 
     response = client.get(URL)
