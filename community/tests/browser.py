@@ -113,3 +113,14 @@ def sign_in(page, base_url, email):
     page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     expect(page.locator("header.site-header")).to_contain_text("Connecté en tant que")
+
+
+def tab_until(page, predicate, describe, max_tabs=30):
+    """Press Tab until the focused element, as ``describe(page)`` reports it, satisfies
+    ``predicate``; return that description (the keyboard-only journeys share this walk)."""
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        element = describe(page)
+        if predicate(element):
+            return element
+    raise AssertionError(f"not reached with {max_tabs} presses of Tab")

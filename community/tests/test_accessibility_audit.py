@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from community.demo import DEMO_PASSWORD
 from community.tests.browser import DEFAULT_TIMEOUT_MS, artifacts_dir, sign_in
+from community.tests.browser import tab_until as shared_tab_until
 from community.tests.demo_loading import load_demo_quietly
 
 pytestmark = [pytest.mark.browser, pytest.mark.demo]
@@ -212,13 +213,7 @@ def focused(page):
 
 
 def tab_until(page, predicate):
-    """Press Tab until the focused element satisfies ``predicate``; return it."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        element = focused(page)
-        if predicate(element):
-            return element
-    raise AssertionError(f"not reached with {MAX_TABS} presses of Tab")
+    return shared_tab_until(page, predicate, focused, MAX_TABS)
 
 
 def sign_in_with_keyboard(page, base_url, email, next_url):

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from community.demo import DEMO_PASSWORD
 from community.tests.browser import artifacts_dir
+from community.tests.browser import tab_until as shared_tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +35,7 @@ def active_element(page):
 
 
 def tab_until(page, predicate):
-    """Press Tab until the focused element satisfies ``predicate``; return it."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        focused = active_element(page)
-        if predicate(focused):
-            return focused
-    raise AssertionError(f"not reached with {MAX_TABS} presses of Tab")
+    return shared_tab_until(page, predicate, active_element, MAX_TABS)
 
 
 def inside_viewport(box, viewport):
