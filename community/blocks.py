@@ -1,8 +1,11 @@
 """StreamField blocks shared by every app's pages (one module, as in bakerydemo)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 
@@ -68,6 +71,48 @@ class SectionLinksBlock(blocks.StructBlock):
         template = "blocks/section_links_block.html"
 
 
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent link to one next step: a page of the site, or an address elsewhere."""
+
+    text = blocks.CharBlock(label=_("Link text"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(
+        label=_("Or an address"), required=False, help_text=_("Used when no page is chosen.")
+    )
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=200)
+
+    class Meta:
+        icon = "link-external"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+
+    def clean(self, value):
+        """Exactly one destination: a page or an address."""
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Choose a page or give an address, not both."))
+                }
+            )
+        return value
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A document to download, with what it is, its format and its size (RGAA 6.1)."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Title"), required=False, help_text=_("Leave empty to use the document's title.")
+    )
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -78,3 +123,5 @@ class BodyBlock(blocks.StreamBlock):
     figure = FigureBlock()
     quote = QuoteBlock()
     section_links = SectionLinksBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentBlock()

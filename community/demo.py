@@ -8,8 +8,8 @@ from wagtail.models import Page
 from community.demo_registry import register
 from community.factories import (
     AccessibilityStatementPageFactory,
-    ContentPageFactory,
     HomePageFactory,
+    StandardPageFactory,
     UserFactory,
 )
 from community.models import HomePage, User
@@ -221,7 +221,7 @@ def load(report):
     about = _ensure_child(
         report,
         home,
-        ContentPageFactory,
+        StandardPageFactory,
         "a-propos",
         title="À propos d'Atelier",
         intro="Pourquoi une communauté de pratique des formateurs internes.",
@@ -231,7 +231,7 @@ def load(report):
     roles = _ensure_child(
         report,
         home,
-        ContentPageFactory,
+        StandardPageFactory,
         "qui-fait-quoi",
         title="Qui fait quoi ?",
         intro="Agents, formateurs internes, équipe formation : les rôles dans Atelier.",
@@ -284,4 +284,4 @@ def load(report):
 
 
 # The other community loaders (profiles, then badges and needs once the other apps' facts exist).
-from community import demo_badges, demo_needs, demo_profiles  # noqa: E402, F401
+from community import demo_badges, demo_editorial, demo_needs, demo_profiles  # noqa: E402, F401

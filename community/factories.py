@@ -38,12 +38,12 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = models.HomePage
 
 
-class ContentPageFactory(wagtail_factories.PageFactory):
+class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Page {n}")
     intro = "Une page de contenu."
 
     class Meta:
-        model = models.ContentPage
+        model = models.StandardPage
 
 
 class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from community.models import ContentPage, NeedsBoardPage, Profile, TrainingNeed
+from community.models import NeedsBoardPage, Profile, StandardPage, TrainingNeed
 from community.models.querysets import VisiblePageQuerySet
 from community.needs import needs_board
 from community.profiles import directory_page
@@ -268,10 +268,10 @@ class NeedKind(Kind):
         return [obj.get_status_display(), votes]
 
 
-class ContentPageKind(Kind):
+class StandardPageKind(Kind):
     key = "page"
     label = _("Page")
-    model = ContentPage
+    model = StandardPage
 
 
 KINDS = [
@@ -281,7 +281,7 @@ KINDS = [
     ExchangeEventKind(),
     ProfileKind(),
     NeedKind(),
-    ContentPageKind(),
+    StandardPageKind(),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 

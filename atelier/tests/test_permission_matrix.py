@@ -235,7 +235,7 @@ EXPECTED = {
     "page:community.NeedsBoardPage:vote": POST_ONLY,
     "page:community.NeedsBoardPage:withdraw_vote": POST_ONLY,
     "page:community.HomePage": EVERYONE,
-    "page:community.ContentPage": EVERYONE,
+    "page:community.StandardPage": EVERYONE,
     "page:community.AccessibilityStatementPage": EVERYONE,
     "page:community.TrainerDirectoryPage": SIGNED_IN,
     "page:community.TrainerDirectoryPage:profile": SIGNED_IN,

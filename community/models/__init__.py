@@ -1,6 +1,6 @@
 from .badges import Badge, BadgeAward, BadgeKind
 from .needs import NeedsBoardPage, NeedStatus, NeedVote, TrainingNeed, Urgency
-from .pages import AccessibilityStatementPage, ContentPage, HomePage
+from .pages import AccessibilityStatementPage, HomePage, StandardPage
 from .profiles import ContactPreference, Profile, ProfileSkill, TrainerDirectoryPage, Visibility
 from .users import User
 
@@ -10,7 +10,7 @@ __all__ = [
     "BadgeAward",
     "BadgeKind",
     "ContactPreference",
-    "ContentPage",
+    "StandardPage",
     "HomePage",
     "NeedStatus",
     "NeedVote",

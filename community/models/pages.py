@@ -1,4 +1,4 @@
-"""Editorial pages: the home page, plain content pages and the accessibility statement."""
+"""Editorial pages: the home page, standard pages and the accessibility statement."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -54,8 +54,8 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class ContentPage(IntroMixin, Page):
-    """A plain editorial page: about, roles, how to propose a workshop…"""
+class StandardPage(IntroMixin, Page):
+    """An editorial page: roles, becoming an in-house trainer, the facilitators' charter…"""
 
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -66,12 +66,12 @@ class ContentPage(IntroMixin, Page):
         index.SearchField("body"),
     ]
 
-    parent_page_types = ["community.HomePage", "community.ContentPage"]
-    subpage_types = ["community.ContentPage"]
+    parent_page_types = ["community.HomePage", "community.StandardPage"]
+    subpage_types = ["community.StandardPage"]
 
     class Meta:
-        verbose_name = _("content page")
-        verbose_name_plural = _("content pages")
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
 
 class ComplianceStatus(models.TextChoices):

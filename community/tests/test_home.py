@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from community.factories import ContentPageFactory
+from community.factories import StandardPageFactory
 from community.models import User
 
 pytestmark = pytest.mark.django_db
@@ -14,11 +14,11 @@ pytestmark = pytest.mark.django_db
 def test_home_page_query_count_does_not_grow_with_menu_entries(
     client, home_page, django_assert_max_num_queries
 ):
-    ContentPageFactory(parent=home_page, title="Première", show_in_menus=True)
+    StandardPageFactory(parent=home_page, title="Première", show_in_menus=True)
     with django_assert_max_num_queries(100) as few:
         client.get("/")
     for n in range(10):
-        ContentPageFactory(parent=home_page, title=f"Rubrique {n}", show_in_menus=True)
+        StandardPageFactory(parent=home_page, title=f"Rubrique {n}", show_in_menus=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get("/").content.decode()
     assert "Rubrique 9" in html

@@ -3,7 +3,7 @@
 import pytest
 from django.template.loader import render_to_string
 
-from community.factories import AccessibilityStatementPageFactory, ContentPageFactory
+from community.factories import AccessibilityStatementPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +57,9 @@ def test_accessibility_statement_has_the_sections_the_rgaa_requires(client, home
     assert "Défenseur des droits" in html
 
 
-def test_content_page_shows_breadcrumb_and_subpages(client, home_page):
-    parent = ContentPageFactory(parent=home_page, title="Ressources", slug="ressources")
-    ContentPageFactory(parent=parent, title="Guide de l'animateur", slug="guide")
+def test_standard_page_shows_breadcrumb_and_subpages(client, home_page):
+    parent = StandardPageFactory(parent=home_page, title="Ressources", slug="ressources")
+    StandardPageFactory(parent=parent, title="Guide de l'animateur", slug="guide")
 
     html = client.get("/ressources/").content.decode()
     child_html = client.get("/ressources/guide/").content.decode()
@@ -71,7 +71,7 @@ def test_content_page_shows_breadcrumb_and_subpages(client, home_page):
 
 
 def test_an_unpublished_page_is_not_shown_nor_listed(client, home_page):
-    draft = ContentPageFactory(parent=home_page, title="Brouillon", slug="brouillon", live=False)
+    draft = StandardPageFactory(parent=home_page, title="Brouillon", slug="brouillon", live=False)
     draft.show_in_menus = True
     draft.save()
 

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from community.factories import ContentPageFactory, UserFactory
-from community.models import AccessibilityStatementPage, ContentPage, HomePage
+from community.factories import StandardPageFactory, UserFactory
+from community.models import AccessibilityStatementPage, HomePage, StandardPage
 from community.roles import AGENTS, ALL_ROLES, TRAINERS, TRAINING_TEAM
 
 pytestmark = pytest.mark.django_db
@@ -30,13 +30,13 @@ def user_with(role):
 # nobody may add a second one, the training team included.
 PAGE_PERMISSIONS = [
     (AGENTS, HomePage, False, False, False),
-    (AGENTS, ContentPage, False, False, False),
+    (AGENTS, StandardPage, False, False, False),
     (AGENTS, AccessibilityStatementPage, False, False, False),
     (TRAINERS, HomePage, False, False, False),
-    (TRAINERS, ContentPage, False, False, False),
+    (TRAINERS, StandardPage, False, False, False),
     (TRAINERS, AccessibilityStatementPage, False, False, False),
     (TRAINING_TEAM, HomePage, False, True, True),
-    (TRAINING_TEAM, ContentPage, True, True, True),
+    (TRAINING_TEAM, StandardPage, True, True, True),
     (TRAINING_TEAM, AccessibilityStatementPage, False, True, True),
 ]
 
@@ -83,7 +83,9 @@ class TestOnTheDemoSite:
         user = user_with(role)
         home = HomePage.objects.get()
         page = (
-            page_type.objects.get() if page_type is not ContentPage else ContentPage.objects.first()
+            page_type.objects.get()
+            if page_type is not StandardPage
+            else StandardPage.objects.first()
         )
 
         # "add" is asked where the type may be created: content pages under home, home under root.
@@ -95,12 +97,14 @@ class TestOnTheDemoSite:
         assert page.permissions_for_user(user).can_edit() is can_edit
         assert page.permissions_for_user(user).can_publish() is can_publish
 
-    def test_trainer_may_not_publish_a_content_page_written_by_the_team(self, demo_content, client):
+    def test_trainer_may_not_publish_a_standard_page_written_by_the_team(
+        self, demo_content, client
+    ):
         trainer = user_with(TRAINERS)
-        page = ContentPageFactory(parent=HomePage.objects.get(), title="Note interne")
+        page = StandardPageFactory(parent=HomePage.objects.get(), title="Note interne")
         client.force_login(trainer)
 
         response = client.get(f"/admin/pages/{page.id}/edit/")
 
         assert response.status_code in (302, 403)
-        assert ContentPage.objects.get(id=page.id).title == "Note interne"
+        assert StandardPage.objects.get(id=page.id).title == "Note interne"

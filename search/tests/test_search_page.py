@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from community.factories import (
-    ContentPageFactory,
+    StandardPageFactory,
     TrainingNeedFactory,
     UserFactory,
 )
@@ -67,7 +67,7 @@ def tableur(sections):
             why="Nous perdons du temps.",
             voters=voters,
         ),
-        page=ContentPageFactory(
+        page=StandardPageFactory(
             parent=sections.home, title="Bien choisir son tableur", intro="Les logiciels."
         ),
     )
@@ -277,7 +277,9 @@ def promote(query, page, description=""):
 
 
 def test_a_page_the_team_pins_comes_first_under_its_heading(client, agent, tableur, sections):
-    guide = ContentPageFactory(parent=sections.home, title="Guide des logiciels de la collectivité")
+    guide = StandardPageFactory(
+        parent=sections.home, title="Guide des logiciels de la collectivité"
+    )
     promote("tableur", guide, "Le tableur installé sur tous les postes.")
     client.force_login(agent)
 
@@ -294,7 +296,7 @@ def test_a_page_the_team_pins_comes_first_under_its_heading(client, agent, table
 
 
 def test_a_pinned_page_that_is_not_published_is_not_shown(client, agent, tableur, sections):
-    draft = ContentPageFactory(parent=sections.home, title="Guide en préparation", live=False)
+    draft = StandardPageFactory(parent=sections.home, title="Guide en préparation", live=False)
     promote("tableur", draft)
     client.force_login(agent)
 
