@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
+    path("discussions/", include("discussions.urls")),
 ]
 
 if settings.DEBUG:

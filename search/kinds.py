@@ -7,17 +7,20 @@ result reads (text for the snippet, key facts, address). The engine treats them 
 from collections import Counter
 from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.models import Page
 
 from community.models import NeedsBoardPage, Profile, StandardPage, TrainingNeed
 from community.models.querysets import VisiblePageQuerySet
 from community.needs import needs_board
 from community.profiles import directory_page
+from discussions.display import topic_url
+from discussions.models import ForumPage, Message, Thread, ThreadKind
 from events.models import ExchangeEventPage, Session, WorkshopPage
 from events.services.overbooking import seats_left
 from resources.models import ActivityPage, TrainingPathPage
@@ -268,6 +271,64 @@ class NeedKind(Kind):
         return [obj.get_status_display(), votes]
 
 
+class DiscussionKind(Kind):
+    """Forum topics, and questions and comments on content: the thread is the result, found
+    by its title or any of its shown messages (``Thread.searchable_text``)."""
+
+    key = "discussion"
+    label = _("Discussion")
+    model = Thread
+    facets = frozenset({"theme"})
+    theme_field = "theme"
+
+    def visible(self, user):
+        """Threads not hidden, on a page anyone may see (the forum itself for topics)."""
+        return Thread.objects.shown().filter(
+            page__in=VisiblePageQuerySet(Page).visible().values("pk")
+        )
+
+    def load(self, pks):
+        """Threads with their page, their opening message and, for topics, the forum page
+        (to build the topic's address): four queries whatever the number of results."""
+        openings = Message.objects.filter(is_opening=True).shown()
+        rows = list(
+            Thread.objects.filter(pk__in=pks)
+            .select_related("page")
+            .prefetch_related(Prefetch("messages", queryset=openings, to_attr="openings"))
+        )
+        forum_ids = {row.page_id for row in rows if row.is_topic}
+        forums = ForumPage.objects.in_bulk(forum_ids) if forum_ids else {}
+        for row in rows:
+            row.forum = forums.get(row.page_id)
+        return rows
+
+    def url(self, obj, request):
+        if obj.is_topic:
+            return topic_url(obj.forum, obj, request) if obj.forum else ""
+        return f"{obj.page.get_url(request=request)}#fil-{obj.pk}"
+
+    def title(self, obj):
+        if obj.title:
+            return obj.title
+        if obj.kind == ThreadKind.COMMENT:
+            return _("Comment on “%(page)s”") % {"page": obj.page.title}
+        return _("Question on “%(page)s”") % {"page": obj.page.title}
+
+    def text(self, obj):
+        return obj.openings[0].body if obj.openings else ""
+
+    def facts(self, obj):
+        replies = ngettext("%(count)s reply", "%(count)s replies", obj.reply_count) % {
+            "count": obj.reply_count
+        }
+        facts = [obj.get_kind_display(), replies]
+        if obj.accepted_answer_id:
+            facts.append(_("Accepted answer"))
+        elif obj.helpful_count:
+            facts.append(_("Answer marked helpful"))
+        return facts
+
+
 class StandardPageKind(Kind):
     key = "page"
     label = _("Page")
@@ -281,6 +342,7 @@ KINDS = [
     ExchangeEventKind(),
     ProfileKind(),
     NeedKind(),
+    DiscussionKind(),
     StandardPageKind(),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "community",
     "resources",
     "events",
+    "discussions",
     "search",
     "cockpit",
     "wagtail.contrib.forms",
@@ -171,6 +172,12 @@ ATELIER_BADGE_ISSUER_DESCRIPTION = env(
     "ATELIER_BADGE_ISSUER_DESCRIPTION",
     default="Le service formation, qui reconnaît l'engagement des formateurs internes.",
 )
+
+# Discussions: authors may edit a message this long after posting; a message holds at most
+# this many characters; a person posts at most N messages in S seconds (against floods).
+DISCUSSIONS_EDIT_WINDOW = timedelta(minutes=15)
+DISCUSSIONS_MAX_LENGTH = 5000
+DISCUSSIONS_RATE_LIMIT = (10, 600)
 
 # French first, English second.
 LANGUAGE_CODE = "fr"

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
-OUR_APPS = ("community", "resources", "events", "search", "cockpit")
+OUR_APPS = ("community", "resources", "events", "search", "cockpit", "discussions")
 
 # Admin URLs are ours when their name (or namespace) starts with one of these: our viewsets
 # and screens, and Wagtail's snippet views and choosers of our models.
@@ -17,6 +17,7 @@ OUR_ADMIN_PREFIXES = (
     "cockpit_",
     "community_",
     "events_",
+    "discussions_",
     *(f"wagtailsnippets_{app}_" for app in OUR_APPS),
     *(f"wagtailsnippetchoosers_{app}_" for app in OUR_APPS),
 )
@@ -76,6 +77,22 @@ def page_route_keys():
     return keys
 
 
+def _a_message(author):
+    """A comment on the home page, for the moderation screens when the demo has none."""
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from discussions.models import Message, Thread, ThreadKind
+
+    thread = Thread.objects.create(
+        kind=ThreadKind.COMMENT,
+        page=Site.objects.get(is_default_site=True).root_page,
+        author=author,
+        last_activity_at=timezone.now(),
+    )
+    return Message.objects.create(thread=thread, author=author, is_opening=True, body="Bonjour")
+
+
 class DemoPaths:
     """Builds the path of a key, from the demo content (read at first use, in the test's
     transaction)."""
@@ -83,6 +100,7 @@ class DemoPaths:
     def __init__(self):
         from community.models import Badge, BadgeAward, Profile, TrainingNeed, User
         from community.models.profiles import Visibility
+        from discussions.models import Message, Thread
         from events.models import (
             CalendarToken,
             FeedbackAnswer,
@@ -138,6 +156,13 @@ class DemoPaths:
             "resources_theme": Theme.objects.order_by("pk").first().pk,
             "events_series": series.pk,
         }
+        message = Message.objects.order_by("pk").first() or _a_message(owner)
+        self.pks["discussions_moderation"] = message.pk
+        self.pks["discussions_threads"] = message.thread_id
+        # The public actions: a demo topic (for the forum's routes) and its first reply, by a
+        # demo account, none of the matrix's roles: editing or deleting it is someone else's.
+        self.topic = Thread.objects.topics().shown().order_by("pk").first()
+        self.reply = self.topic.messages.replies().shown().order_by("pk").first()
         self.pages = {
             model._meta.label: model.objects.live().exact_type(model).order_by("path").first()
             for model in our_page_models()
@@ -180,11 +205,21 @@ class DemoPaths:
                 "uid": lambda: self.award.uid,
                 "page_id": lambda: self.session.event_id,
             }[name]()
+        if key.startswith("discussions:"):
+            return self.discussions_path(key, route)
         if key == "wagtailadmin_explore":
             kwargs = {"parent_page_id": self.pages["resources.LibraryPage"].pk}
         if key == "wagtailadmin_pages:edit":
             kwargs = {"page_id": self.pages["resources.ActivityPage"].pk}
         return reverse(key, kwargs=kwargs)
+
+    def discussions_path(self, key, route):
+        """The site's actions on discussions: on an activity, the demo topic, its reply."""
+        if ":page_id>" in route:
+            return reverse(key, kwargs={"page_id": self.pages["resources.ActivityPage"].pk})
+        if ":thread_id>" in route:
+            return reverse(key, kwargs={"thread_id": self.topic.pk})
+        return reverse(key, kwargs={"message_id": self.reply.pk})
 
     def page_path(self, key):
         _, label, *route = key.split(":")
@@ -199,5 +234,6 @@ class DemoPaths:
             "withdraw_vote": [self.need.pk],
             "profile": [self.profile.pk],
             "contact": [self.profile.pk],
+            "topic": [self.topic.pk],
         }.get(route[0], [])
         return url + page.reverse_subpage(route[0], args=args)

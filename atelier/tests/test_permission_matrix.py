@@ -43,6 +43,7 @@ ANONYMOUS_ONLY = roles(OK, REDIRECT, REDIRECT, REDIRECT, REDIRECT)  # sign-in pa
 SIGNED_IN_REDIRECTED = roles(SIGN_IN, REDIRECT, REDIRECT, REDIRECT, REDIRECT)
 ALL_REDIRECTED = roles(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT)
 MOVED_FOR_ALL = roles(MOVED, MOVED, MOVED, MOVED, MOVED)
+SIGNED_IN_FORBIDDEN = roles(SIGN_IN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)
 POST_ONLY = roles(NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED)
 # The trainer fixture facilitates none of the demo's sessions: only the team may look.
 TEAM_OR_FACILITATOR = roles(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, OK)
@@ -190,6 +191,30 @@ EXPECTED = {
     "atelier_unanswered_queries:history_results": TEAM_ADMIN,
     "atelier_unanswered_queries:usage": TEAM_ADMIN,
     "atelier_unanswered_queries:turn_into_need": TEAM_ADMIN,
+    # The training team's moderation of the discussions (discussions.wagtail_hooks).
+    "discussions_moderation:index": TEAM_ADMIN,
+    "discussions_moderation:index_results": TEAM_ADMIN,
+    "discussions_moderation:hidden": TEAM_ADMIN,
+    "discussions_moderation:hidden_results": TEAM_ADMIN,
+    "discussions_moderation:inspect": TEAM_ADMIN,
+    "discussions_threads:index": TEAM_ADMIN,
+    "discussions_threads:index_results": TEAM_ADMIN,
+    "discussions_threads:inspect": TEAM_ADMIN,
+    # Questions, comments and replies (discussions.urls), on a demo activity, a demo topic
+    # and its first reply (by a demo account, none of the roles here). Forms answer a GET;
+    # one-click actions are POST only.
+    "discussions:start": SIGNED_IN,
+    "discussions:reply": SIGNED_IN,
+    "discussions:follow": POST_ONLY,
+    "discussions:unfollow": POST_ONLY,
+    "discussions:clear_accepted": POST_ONLY,
+    "discussions:helpful": POST_ONLY,
+    "discussions:not_helpful": POST_ONLY,
+    "discussions:accept": POST_ONLY,
+    # Someone else's message: only its author edits or deletes it, moderators included.
+    "discussions:edit": SIGNED_IN_FORBIDDEN,
+    "discussions:delete": SIGNED_IN_FORBIDDEN,
+    "discussions:report": SIGNED_IN,
     "wagtailapi:pages:listing": EVERYONE,
     "wagtailapi:pages:detail": EVERYONE,
     "wagtailapi:pages:find": ALL_REDIRECTED,  # to the page's detail
@@ -254,6 +279,10 @@ EXPECTED = {
     "page:events.ExchangeEventPage": EVERYONE,
     "page:events.WorkshopCatalogPage": EVERYONE,
     "page:events.EventIndexPage": EVERYONE,
+    # The forum “Entre formateurs”: everyone reads, the signed-in open topics.
+    "page:discussions.ForumPage": EVERYONE,
+    "page:discussions.ForumPage:new_topic": SIGNED_IN,
+    "page:discussions.ForumPage:topic": EVERYONE,
 }
 
 EXCLUDED = {
@@ -314,7 +343,7 @@ def superuser(db):
 
 class TestPermissionMatrix:
     """On the demo content, loaded once for the class. One test per URL, every role in it:
-    the address is built once and the five requests share one set-up (975 checks in all)."""
+    the address is built once and the five requests share one set-up (1,085 checks in all)."""
 
     @pytest.mark.parametrize("key", sorted(EXPECTED))
     def test_status(self, client, request, demo_content, key):
