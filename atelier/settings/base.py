@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -46,10 +47,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",  # Content-Security-Policy (django-csp): its system checks
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "atelier.csp.SiteAndAdminCSPMiddleware",  # Content-Security-Policy, see its block below
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,6 +110,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 
 # E-mail: printed on the console by default; SMTP with EMAIL_URL=smtp+tls://user:pass@host:587
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -232,6 +236,46 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+
+# --- Content-Security-Policy (django-csp; atelier/csp.py) ----------------------------------
+# The public site runs no inline script or style: everything comes from our own static files
+# (JSON-LD blocks are data, which CSP does not block). Deploy with CSP_REPORT_ONLY=True first:
+# browsers then only report what the policy would block (to CSP_REPORT_URI when set, to the
+# console otherwise).
+ATELIER_CSP_REPORT_ONLY = env.bool("CSP_REPORT_ONLY", default=False)
+_csp_report_uri = env("CSP_REPORT_URI", default="")
+_csp_site_directives = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "report-uri": [_csp_report_uri] if _csp_report_uri else None,
+}
+# The Wagtail admin (8.0) needs more, only under /admin/ (measured in Chromium; README.md):
+# - inline scripts: every chooser widget (page, image, document, snippet), the date/time
+#   widgets (publishing schedule, list filters), InlinePanel/MultipleChooserPanel and the
+#   search promotions form print <script> blocks with no nonce (Wagtail has no CSP nonce);
+# - inline styles: the rich-text editor (Draftail) injects <style> elements;
+# - blob: images: the multiple image upload previews files before sending them;
+# - frame-ancestors 'self': the page editor's live preview frames an admin URL.
+ATELIER_ADMIN_CSP_PREFIXES = ["/admin/"]
+ATELIER_ADMIN_CSP_DIRECTIVES = {
+    **_csp_site_directives,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-ancestors": [SELF],
+}
+_csp_policy = {"DIRECTIVES": _csp_site_directives}
+if ATELIER_CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp_policy
+else:
+    CONTENT_SECURITY_POLICY = _csp_policy
+# --- end of Content-Security-Policy ---------------------------------------------------------
 
 LOGGING = {
     "version": 1,
