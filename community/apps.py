@@ -8,6 +8,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connect the receivers)
+        from .caching import connect_page_signals
+
+        connect_page_signals()
         from .badges import receivers  # noqa: F401
         from .wagtail_mail import obey_muted
 

@@ -7,3 +7,11 @@ class DiscussionsConfig(AppConfig):
     name = "discussions"
     verbose_name = _("Discussions")
 
+    def ready(self):
+        # Listings show question and comment counts: a thread or message saved or deleted
+        # makes the cached fragments naming the "discussions" area stale.
+        from community.caching import invalidate_on
+
+        from .models import Message, Thread
+
+        invalidate_on("discussions", Thread, Message)

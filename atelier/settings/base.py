@@ -1,6 +1,7 @@
 """Settings shared by every environment; every value a deployment may change comes from the
 environment (see the configuration table in README.md)."""
 
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "community.page_cache.AnonymousPageCacheMiddleware",  # after CSRF and locale; see its module
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "community.middleware.SignInRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -111,6 +113,26 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Cache of page fragments, counters and facets (community/caching.py) -------------------
+# Each content area has a generation, bumped on publication and registration; every worker
+# must read the same one, so it lives in Redis, or else in files shared by the workers of this
+# machine (local memory is per process). ATELIER_CACHE_TIMEOUT: the longest a fragment lives,
+# in seconds; 0 turns the fragment cache off.
+if REDIS_URL:
+    CACHES["generations"] = {**CACHES["default"], "KEY_PREFIX": "atelier-generations"}
+else:
+    CACHES["generations"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env(
+            "ATELIER_CACHE_DIR", default=str(Path(tempfile.gettempdir()) / "atelier-generations")
+        ),
+        "TIMEOUT": None,
+    }
+ATELIER_CACHE_TIMEOUT = env.int("ATELIER_CACHE_TIMEOUT", default=600)
+# Whole pages for anonymous visitors (community/page_cache.py): the longest one lives, in
+# seconds, never more than the fragments' bounds (60 s: upcoming sessions); 0 turns it off.
+ATELIER_PAGE_CACHE_TIMEOUT = env.int("ATELIER_PAGE_CACHE_TIMEOUT", default=60)
+# --- end of the cache block ---------------------------------------------------------------
 
 # E-mail: printed on the console by default; SMTP with EMAIL_URL=smtp+tls://user:pass@host:587
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

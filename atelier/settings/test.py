@@ -18,3 +18,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None  # collectstatic is for production
 AXES_ENABLED = env.bool("AXES_ENABLED", default=False)  # atelier/tests/test_security.py turns it on
+# Page fragments are not cached by default in tests (query counts compare two renders);
+# community/tests/test_caching.py turns the cache on.
+ATELIER_CACHE_TIMEOUT = env.int("ATELIER_CACHE_TIMEOUT", default=0)

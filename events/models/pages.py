@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -16,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from community import caching
 from community.models.mixins import IntroMixin
 from community.models.querysets import VisiblePageQuerySet
 from community.pagination import paginate
@@ -237,7 +239,9 @@ class EventListingMixin(IntroMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form = EventFilterForm(request.GET, events=self.events())
         context["filter_form"] = form
-        context["events"] = paginate(request, form.results())
+        # Lazy: a cached programme fragment (templates/events/event_listing.html) skips them.
+        context["events"] = SimpleLazyObject(lambda: paginate(request, form.results()))
+        context["listing_key"] = caching.listing_key(form, request)
         return context
 
 

@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from community import caching
 from events.models import Attendance, Registration, RegistrationStatus, Series, Session
 
 # Below this many recorded attendances a rate says more about chance than about habits.
@@ -178,6 +179,7 @@ def apply_overbooking(series, rate, user):
         )
     with transaction.atomic():
         Series.objects.filter(pk=series.pk).update(overbooking_rate=rate.quantize(RATE_PLACES))
+        caching.bump("events")  # seats left change: update() sends no signal
         series.refresh_from_db(fields=["overbooking_rate"])
         return _fill_upcoming(series)
 
@@ -188,4 +190,5 @@ def remove_overbooking(series, user=None):
     if user is not None:
         _check_permission(user)
     Series.objects.filter(pk=series.pk).update(overbooking_rate=None)
+    caching.bump("events")
     series.overbooking_rate = None

@@ -1,11 +1,13 @@
 """The library's index page: where a trainer browses the activities, or asks for suggestions."""
 
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from community import caching
 from community.models.mixins import IntroMixin
 from community.pagination import paginate
 
@@ -41,8 +43,18 @@ class LibraryPage(RoutablePageMixin, IntroMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = LibraryFilterForm(request.GET, activities=self.activities())
-        context["filter_form"] = form
-        context["activities"] = paginate(request, form.page_of_results())
+        # Lazy: a cached results fragment (templates/resources/library_page.html) skips the
+        # facet counts and the results altogether.
+        activities = SimpleLazyObject(lambda: paginate(request, form.page_of_results()))
+
+        def counted_form():
+            """The form, once counting the results has labelled its options with counts."""
+            activities.paginator  # noqa: B018
+            return form
+
+        context["filter_form"] = SimpleLazyObject(counted_form)
+        context["activities"] = activities
+        context["listing_key"] = caching.listing_key(form, request)
         return context
 
     @path("trouver/", name="method_finder")

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 
+from community import caching
 from community.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from community.demo_registry import DemoReport, registered_loaders, registered_wrappers
 from community.mail import muted
@@ -30,6 +31,9 @@ class Command(BaseCommand):
             for loader in registered_loaders():
                 self.stdout.write(f"→ {loader.__module__}")
                 loader(report)
+        # Loaders write in bulk (bulk_create sends no signal): no cached fragment may outlive
+        # the content it showed.
+        caching.bump_all()
 
         if not report.changed_anything:
             self.stdout.write(
