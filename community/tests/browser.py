@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from community.tests.demo_loading import load_demo_quietly
+from community.tests.demo_loading import load_demo_from_snapshot
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -96,9 +96,10 @@ def demo_live_server(django_db_serialized_rollback, live_server):
 
     The live server needs a transactional database, which is flushed after each test; the
     serialized rollback puts back what the migrations created (Wagtail's root page and default
-    site), which load_demo and the tests that run after this one need.
+    site), which load_demo and the tests that run after this one need. On SQLite the demo is
+    loaded once per test process and copied back from a snapshot for the next tests.
     """
-    load_demo_quietly()
+    load_demo_from_snapshot()
     return live_server.url
 
 

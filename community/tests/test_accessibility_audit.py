@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from playwright.sync_api import expect
 
 from community.demo import DEMO_PASSWORD
 from community.tests.browser import DEFAULT_TIMEOUT_MS, artifacts_dir, sign_in
 from community.tests.browser import tab_until as shared_tab_until
-from community.tests.demo_loading import load_demo_quietly
+from community.tests.demo_loading import load_demo_from_snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.demo]
 
@@ -47,6 +48,9 @@ PAGES = [
     "profile",
     "directory",
     "needs-board",
+    "forum",
+    "topic",
+    "standard-page",
     "sign-in",
     "my-registrations",
 ]
@@ -70,6 +74,21 @@ def _first_live(label):
     return apps.get_model(label).objects.live().order_by("path").first()
 
 
+def answered_topic():
+    """The forum topic with the most replies among those with an accepted answer."""
+    threads = apps.get_model("discussions.Thread").objects
+    return (
+        threads.filter(kind="topic", hidden_at__isnull=True, accepted_answer__isnull=False)
+        .order_by("-reply_count", "pk")
+        .first()
+    )
+
+
+def thread_url(thread):
+    """Named by path, not imported: the community app imports none of the others."""
+    return import_string("discussions.display.thread_url")(thread)
+
+
 def page_urls():
     """The audited page of each kind on the demo content (models named by label: the community
     app imports none of the others)."""
@@ -88,6 +107,13 @@ def page_urls():
         "profile": directory.profile_url(trainer),
         "directory": directory.url,
         "needs-board": _first_live("community.NeedsBoardPage").url,
+        "forum": _first_live("discussions.ForumPage").url,
+        "topic": thread_url(answered_topic()),
+        # The charter: headings, paragraphs, a quote, a call to action and a document.
+        "standard-page": apps.get_model("community.StandardPage")
+        .objects.live()
+        .get(title="Charte de l'animateur TRUC²")
+        .url,
         "sign-in": reverse("login"),
         "my-registrations": reverse("events:my_registrations"),
     }
@@ -157,7 +183,7 @@ def audit(browser, django_db_serialized_rollback, live_server):
     test: only that first test loads the demo content)."""
     if not _audit:
         _audit["unfinished"] = True  # a crash fails the later tests at once, without reloading
-        load_demo_quietly()
+        load_demo_from_snapshot()
         _audit.update(audit_everything(browser, live_server.url))
         write_summary(_audit["pages"])
         del _audit["unfinished"]
