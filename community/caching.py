@@ -12,6 +12,8 @@ own data (their registration, an online link, a form with its CSRF token).
 
 import hashlib
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -57,9 +59,30 @@ def _bump_now(areas):
     _generations().set_many({_key(area): time.time_ns() for area in areas}, timeout=None)
 
 
+# Inside deferred_bumps(): the set of areas to bump once at the end, rather than at each save.
+_deferred = ContextVar("atelier_cache_deferred_bumps", default=None)
+
+
+@contextmanager
+def deferred_bumps():
+    """Bulk work (the demo loader: thousands of saves) bumps each area once, at the end."""
+    pending = set()
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+        if pending:
+            bump(*sorted(pending))
+
+
 def bump(*areas):
     """Make every cached value of ``areas`` stale: now, and again once the transaction
     commits, so that nobody caches the old rows under the new generation in between."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update(areas)
+        return
     _bump_now(areas)
     transaction.on_commit(lambda: _bump_now(areas))
 

@@ -156,3 +156,17 @@ def test_the_cache_works_on_redis(client, library):
             client_of_redis = caches["default"]._cache.get_client(write=True)
             for key in client_of_redis.scan_iter(f"{prefix}:*"):
                 client_of_redis.delete(key)
+
+
+def test_bulk_work_bumps_each_area_once_at_the_end(db):
+    """Inside deferred_bumps() saves only note their areas; the generations move on exit."""
+    from community import caching
+
+    before = caching.generation("library", "events")
+    with caching.deferred_bumps():
+        caching.bump("library")
+        caching.bump("library", "events")
+        assert caching.generation("library", "events") == before
+    after = caching.generation("library", "events")
+    assert after.split("-")[0] != before.split("-")[0]
+    assert after.split("-")[1] != before.split("-")[1]
