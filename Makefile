@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 PYTEST_ARGS ?= -n 2 --durations=10
 
-.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library bench-search backup restore
+.PHONY: help install messages migrate demo run test test-postgres lint format check ci serve-prod clean bench-library bench-search bench backup restore
 
 help:
 	@echo "make run            site with demo content at http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint | check   ruff; missing migrations and check --deploy"
 	@echo "make bench-library  library pages: time and queries at 10 and 2,000 activities"
 	@echo "make bench-search   search: indexing time, p50/p95 of 200 queries, SQLite and PostgreSQL"
+	@echo "make bench          production server under load (wrk): req/s, p50/p95/p99, registration burst"
 	@echo "make serve-prod     gunicorn (2 workers) with production settings on 127.0.0.1:8001"
 	@echo "make backup         database + media into backups/atelier-backup-….tar.gz"
 	@echo "make restore FILE=… restore a backup into an empty database (FORCE=1 replaces content)"
@@ -90,6 +91,13 @@ bench-library: messages
 BENCH_SEARCH_ARGS ?=
 bench-search: messages
 	$(BIN)/python bench/search.py --postgres-server $(PG_URL) $(BENCH_SEARCH_ARGS)
+
+# The production server under load, on a throwaway PostgreSQL database (README "Measured");
+# needs wrk (apt-get install -y wrk). E.g. `make bench BENCH_ARGS="--activities 500
+# --workshops 50 --sessions 250 --registrations 2000 --duration 5"` for a quick look.
+BENCH_ARGS ?=
+bench: messages
+	$(BIN)/python bench/load.py --postgres-server $(PG_URL) $(BENCH_ARGS)
 
 # Backups: see README "Backups".
 backup: messages

@@ -178,13 +178,13 @@ class KeptDatabase:
 class ThrowawayDatabase:
     """A temporary SQLite file, or a fresh PostgreSQL database of its own name."""
 
-    def __init__(self, vendor, server):
+    def __init__(self, vendor, server, prefix="atelier_bench_search"):
         self.vendor, self.server = vendor, server
         if vendor == "sqlite":
             self.folder = Path(tempfile.mkdtemp())
             self.url = f"sqlite:///{self.folder / 'bench.sqlite3'}"
         else:
-            self.name = f"atelier_bench_search_{os.getpid()}"
+            self.name = f"{prefix}_{os.getpid()}"
             self._admin(f'CREATE DATABASE "{self.name}"')
             self.url = f"{server}/{self.name}"
 
@@ -456,8 +456,11 @@ def workshop_text(rng, topic):
 # --- Filling the database -------------------------------------------------------------------
 
 
-def fill(activity_count, workshop_count, label):
-    """Every kind the search finds, at catalogue size for activities and workshops."""
+def fill(activity_count, workshop_count, label, workshop_sessions=None):
+    """Every kind the search finds, at catalogue size for activities and workshops.
+
+    Workshops and events get 0 to 3 sessions each at random, or, with ``workshop_sessions``,
+    the workshops get that many in all, spread evenly (the load benchmark's exact sizes)."""
     from django.utils import timezone
     from taggit.models import Tag
     from wagtail.models import Page
@@ -559,10 +562,11 @@ def fill(activity_count, workshop_count, label):
             capacity=rng.choice((8, 12, 16, 20)),
         )
 
-    Session.objects.bulk_create(
-        (session(pk) for pk in [*added, *events] for _ in range(rng.randint(0, 3))),
-        batch_size=2000,
-    )
+    if workshop_sessions is None:  # drawn as they go, as before: the same content
+        owners = (pk for pk in [*added, *events] for _ in range(rng.randint(0, 3)))
+    else:
+        owners = [added[n % len(added)] for n in range(workshop_sessions)] if added else []
+    Session.objects.bulk_create((session(pk) for pk in owners), batch_size=2000)
     TrainingNeed.objects.bulk_create(
         TrainingNeed(
             title=capital(rng.choice(NEEDS).format(t=topic))[:200],
