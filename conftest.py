@@ -65,6 +65,15 @@ def _no_demo_left_behind(request):
 
 
 @pytest.fixture
+def cache_on(settings):
+    """Fragments cached for 10 minutes (the test settings turn caching off), from empty."""
+    settings.ATELIER_CACHE_TIMEOUT = 600
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+@pytest.fixture
 def demo_content(_demo_for_class, db):
     """The demo content, for tests on a (non-transactional) database."""
 

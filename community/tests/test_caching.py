@@ -11,29 +11,10 @@ from wagtail.models import PageViewRestriction
 
 from community.factories import UserFactory
 from events import services
-from events.factories import SessionFactory, WorkshopCatalogPageFactory, WorkshopPageFactory
-from resources.factories import ActivityPageFactory, LibraryPageFactory
+from events.factories import SessionFactory
+from resources.factories import ActivityPageFactory
 
-
-@pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.ATELIER_CACHE_TIMEOUT = 600
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-@pytest.fixture
-def library(home_page):
-    library = LibraryPageFactory(parent=home_page)
-    ActivityPageFactory(parent=library, title="Le photolangage")
-    return library
-
-
-@pytest.fixture
-def workshop(home_page):
-    catalog = WorkshopCatalogPageFactory(parent=home_page)
-    return WorkshopPageFactory(parent=catalog, title="Les tableaux croisés dynamiques")
+pytestmark = pytest.mark.usefixtures("cache_on")
 
 
 def queries_of(client, url):

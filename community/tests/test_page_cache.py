@@ -13,33 +13,16 @@ from community.factories import UserFactory
 from discussions.factories import MessageFactory, ThreadFactory
 from discussions.models import ThreadKind
 from events import services
-from events.factories import SessionFactory, WorkshopCatalogPageFactory, WorkshopPageFactory
-from resources.factories import ActivityPageFactory, LibraryPageFactory
+from events.factories import SessionFactory
+from resources.factories import ActivityPageFactory
 
 HEADER = "X-Atelier-Cache"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.ATELIER_CACHE_TIMEOUT = 600
-    settings.ATELIER_PAGE_CACHE_TIMEOUT = 60
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-@pytest.fixture
-def library(home_page):
-    library = LibraryPageFactory(parent=home_page)
-    ActivityPageFactory(parent=library, title="Le photolangage")
-    return library
-
-
-@pytest.fixture
-def workshop(home_page):
-    catalog = WorkshopCatalogPageFactory(parent=home_page)
-    return WorkshopPageFactory(parent=catalog, title="Les tableaux croisés dynamiques")
+def _page_cache_on(cache_on):
+    cache_on.ATELIER_PAGE_CACHE_TIMEOUT = 60
 
 
 def cache_state(response):

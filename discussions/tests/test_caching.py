@@ -2,7 +2,6 @@
 at once, and a hidden one leaves them at once."""
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -10,13 +9,7 @@ from community import caching
 from discussions import services
 from discussions.models import ThreadKind
 
-
-@pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.ATELIER_CACHE_TIMEOUT = 600
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
+pytestmark = pytest.mark.usefixtures("cache_on")
 
 
 def render(client, url):

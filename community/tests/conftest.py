@@ -1,0 +1,21 @@
+"""Fixtures for the community app's tests (the shared ones are in the root conftest.py)."""
+
+import pytest
+
+from events.factories import WorkshopCatalogPageFactory, WorkshopPageFactory
+from resources.factories import ActivityPageFactory, LibraryPageFactory
+
+
+@pytest.fixture
+def library(home_page):
+    """A library with one activity (the cache tests render it)."""
+    library = LibraryPageFactory(parent=home_page)
+    ActivityPageFactory(parent=library, title="Le photolangage")
+    return library
+
+
+@pytest.fixture
+def workshop(home_page):
+    """A workshop in its catalogue, without sessions."""
+    catalog = WorkshopCatalogPageFactory(parent=home_page)
+    return WorkshopPageFactory(parent=catalog, title="Les tableaux croisés dynamiques")
