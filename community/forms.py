@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
 class SignInForm(AuthenticationForm):
@@ -22,4 +23,18 @@ class SignInForm(AuthenticationForm):
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class AdminSignInForm(WagtailLoginForm):
+    """Wagtail's admin sign-in, with a translated label on the password field (Wagtail 8 leaves
+    it unlabelled, so Django shows the English field name « Password ») and the same
+    autocomplete hints as the site's form."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(
+            attrs={"placeholder": _("Enter password"), "autocomplete": "current-password"}
+        ),
     )

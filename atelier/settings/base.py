@@ -156,6 +156,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"
+WAGTAILADMIN_USER_LOGIN_FORM = "community.forms.AdminSignInForm"
 
 # Sign-in throttling (django-axes), on /connexion/ and the Wagtail admin's /admin/login/ alike:
 # 5 failures for one e-mail address from one IP address lock that pair out for 15 minutes; a

@@ -1,5 +1,7 @@
 """The Wagtail admin: open to the demo administrator, the training team and trainers only."""
 
+import re
+
 import pytest
 
 from community.demo import ADMIN_EMAIL, DEMO_PASSWORD
@@ -67,3 +69,11 @@ class TestOnTheDemoSite:
 
         assert response.status_code == 200
         assert "Titre du bandeau" in response.content.decode()
+
+
+def test_the_admin_sign_in_labels_every_field_in_french(client, db):
+    """Wagtail leaves the password field without a label: Django would show « Password »."""
+    page = client.get("/admin/login/").content.decode()
+    assert re.search(r'<label[^>]*for="id_password"[^>]*>\s*Mot de passe', page)
+    assert ">Password<" not in page and "Password\n" not in page
+    assert 'autocomplete="current-password"' in page
