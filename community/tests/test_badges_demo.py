@@ -11,7 +11,8 @@ from community.badges import awards, facts, rules
 from community.models import Badge, BadgeAward
 from community.tests.demo_loading import load_demo_quietly
 
-pytestmark = pytest.mark.django_db
+# They load the demo content themselves: tests of the content, run on SQLite only (.ci/run).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_demo_badges_follow_from_the_facts(django_capture_on_commit_callbacks, mailoutbox):

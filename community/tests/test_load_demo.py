@@ -11,7 +11,8 @@ from community.models import HomePage, User
 from community.roles import TRAINERS, TRAINING_TEAM
 from resources.models import Theme
 
-pytestmark = pytest.mark.django_db
+# They load the demo content themselves: tests of the content, run on SQLite only (.ci/run).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def load_demo():

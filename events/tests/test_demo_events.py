@@ -28,7 +28,8 @@ from events.models import (
 )
 from events.services.overbooking import no_show_measure
 
-pytestmark = pytest.mark.django_db
+# They load the demo content themselves: tests of the content, run on SQLite only (.ci/run).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 SERIES_NAMES = {
     "Un truc² en +",
