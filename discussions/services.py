@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -511,21 +511,19 @@ def refresh_counters(thread):
     """Recompute what lists show (replies shown, helpful replies, latest activity) and save
     the thread, which brings its search entry up to date (the opening message and the
     replies still shown are what the search matches)."""
-    replies = Message.objects.filter(thread=thread).replies().shown()
-    counts = replies.aggregate(
-        replies=Count("pk"),
-        helpful=Count("pk", filter=Q(helpful_at__isnull=False)),
-    )
-    latest = (
+    shown_reply = Q(is_opening=False, deleted_at__isnull=True)
+    counts = (
         Message.objects.filter(thread=thread)
         .not_hidden()
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
+        .aggregate(
+            replies=Count("pk", filter=shown_reply),
+            helpful=Count("pk", filter=shown_reply & Q(helpful_at__isnull=False)),
+            latest=Max("created_at"),
+        )
     )
     thread.reply_count = counts["replies"]
     thread.helpful_count = counts["helpful"]
-    thread.last_activity_at = latest or thread.last_activity_at or timezone.now()
+    thread.last_activity_at = counts["latest"] or thread.last_activity_at or timezone.now()
     # A full save (not update_fields): the post_save signal reindexes the thread.
     thread.save()
     return thread
