@@ -37,18 +37,22 @@ def topic_url(forum, thread, request=None):
     return forum.get_url(request) + forum.reverse_subpage("topic", kwargs=kwargs)
 
 
+def _where_read(thread, request=None):
+    """The page a thread is read on: its topic page, or the content page it hangs on."""
+    if thread.is_topic:
+        return topic_url(thread.page.specific, thread, request)
+    return thread.page.get_url(request)
+
+
 def thread_url(thread, request=None):
     """Where a thread is read: its topic page, or its anchor on the content page."""
     if thread.is_topic:
-        return topic_url(thread.page.specific, thread, request)
-    return f"{thread.page.get_url(request)}#fil-{thread.pk}"
+        return _where_read(thread, request)
+    return f"{_where_read(thread, request)}#fil-{thread.pk}"
 
 
 def message_url(message, request=None):
-    thread = message.thread
-    if thread.is_topic:
-        return f"{topic_url(thread.page.specific, thread, request)}#message-{message.pk}"
-    return f"{thread.page.get_url(request)}#message-{message.pk}"
+    return f"{_where_read(message.thread, request)}#message-{message.pk}"
 
 
 # ---------------------------------------------------------------------------------------------
