@@ -8,7 +8,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,8 +29,7 @@ def _session_for(request, session_id):
         ),
         pk=session_id,
     )
-    if not service.may_take_roll_call(request.user, session):
-        raise PermissionDenied
+    service.check_may_take_roll_call(request.user, session)
     return session
 
 

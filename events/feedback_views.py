@@ -19,8 +19,8 @@ def _questionnaire(request, token, *, find, answer, answered, form_class, templa
     (unknown, used), the page says so and nothing changes."""
     try:
         invitation = find(token)
-    except service.InvitationNotFound:
-        raise Http404 from None
+    except service.InvitationNotFound as refusal:
+        return _invalid_link(request, refusal)
     context = {"session": invitation.registration.session}
     if answered(invitation):
         return render(request, "events/feedback_thanks.html", {**context, "already": True})
@@ -33,9 +33,17 @@ def _questionnaire(request, token, *, find, answer, answered, form_class, templa
         answer(token, **form.cleaned_data)
     except service.AlreadyAnswered:  # the second of a double click
         return render(request, "events/feedback_thanks.html", {**context, "already": True})
-    except service.InvitationNotFound:
-        raise Http404 from None
+    except service.InvitationNotFound as refusal:
+        return _invalid_link(request, refusal)
     return render(request, "events/feedback_thanks.html", {**context, "already": False})
+
+
+def _invalid_link(request, refusal):
+    """A 404 that says why, in French, rather than the bare "page not found"."""
+    not_attended = isinstance(refusal, service.NotAttended)
+    return render(
+        request, "events/feedback_invalid.html", {"not_attended": not_attended}, status=404
+    )
 
 
 @login_not_required  # the e-mail's secret link is enough, even where sign-in is required

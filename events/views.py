@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -87,9 +87,11 @@ def cancel(request, registration_id):
 def cancel_by_link(request, token):
     """The e-mail's link: a page that asks to confirm (mail scanners open links; only the
     button cancels), then cancels without signing in."""
-    registration = get_object_or_404(
-        Registration.objects.select_related("session__event", "user"), token=token
+    registration = (
+        Registration.objects.select_related("session__event", "user").filter(token=token).first()
     )
+    if registration is None:  # a cut or forged link: say so, in a page of its own
+        return render(request, "events/cancel_by_link.html", {"registration": None}, status=404)
     if request.method == "POST":
         try:
             services.cancel(registration.pk, token=token)

@@ -270,7 +270,7 @@ def test_an_agent_registers_to_a_workshop_with_the_keyboard_only(page, demo_live
         page.keyboard.press("Enter")
 
     session = page.locator(f"#{button['session']}")
-    expect(session).to_contain_text("Vous êtes inscrit.")
+    expect(session).to_contain_text("Votre place est réservée.")
     session_pk = int(button["session"].removeprefix("seance-"))
     registration = apps.get_model("events.Registration").objects.get(
         session_id=session_pk, user__email=AGENT_EMAIL

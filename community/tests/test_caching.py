@@ -91,7 +91,7 @@ def test_one_agent_never_sees_another_agents_registration(client, workshop):
         client.force_login(other)
         _, html = queries_of(client, url)
         assert "salle-secrete" not in html
-        assert "Vous êtes inscrit" not in html
+        assert "Votre place est réservée" not in html
     client.force_login(registered)
     _, html = queries_of(client, workshop.url)
     assert "salle-secrete" in html

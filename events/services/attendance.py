@@ -87,11 +87,16 @@ def roll_call_refusal(session, now=None):
     return None
 
 
-def _check(session, user, now):
+def check_may_take_roll_call(user, session):
+    """Refuse, with the reason in the visitor's language, anyone who may not take the roll call."""
     if not may_take_roll_call(user, session):
         raise PermissionDenied(
             _("Only the session's facilitators and the training team can take the roll call.")
         )
+
+
+def _check(session, user, now):
+    check_may_take_roll_call(user, session)
     if refusal := roll_call_refusal(session, now):
         raise AttendanceError(refusal)
 

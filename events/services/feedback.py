@@ -52,6 +52,11 @@ class InvitationNotFound(LookupError):
     """No such token, or its holder may not answer (not present, follow-up not sent yet)."""
 
 
+class NotAttended(InvitationNotFound):
+    """The token is real but its holder is recorded absent (a roll call corrected after the
+    e-mail): only those present give their opinion of a session."""
+
+
 # ---------------------------------------------------------------------------------------------
 # Sending
 
@@ -173,13 +178,11 @@ def _invitation(token_field, token, lock=False):
     queryset = FeedbackInvitation.objects.select_related("registration__session__event")
     if lock:
         queryset = queryset.select_for_update(of=("self",))
-    invitation = (
-        queryset.filter(**{token_field: token}, registration__attendance=Attendance.PRESENT)
-        .exclude(**{token_field: ""})
-        .first()
-    )
+    invitation = queryset.filter(**{token_field: token}).exclude(**{token_field: ""}).first()
     if invitation is None:
         raise InvitationNotFound(token)
+    if invitation.registration.attendance != Attendance.PRESENT:
+        raise NotAttended(token)
     return invitation
 
 

@@ -19,6 +19,7 @@ from events import services
 from events.factories import RegistrationFactory, SessionFactory
 from events.models import Attendance, Registration, RegistrationStatus, SessionStatus
 from events.services import attendance
+from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,10 @@ def test_an_agent_who_does_not_facilitate_gets_403_and_changes_nothing(client, s
     client.force_login(agent)
     dubois = registration_of(session, "Dubois")
 
-    assert client.get(roll_call_url(session)).status_code == 403
+    page = client.get(roll_call_url(session))
+    assert page.status_code == 403
+    assert "Accès refusé" in text_of(page)
+    assert "Seuls les animateurs de la séance et l'équipe formation" in text_of(page)
     assert client.post(mark_url(session, dubois), {"attendance": "present"}).status_code == 403
     assert client.post(close_url(session)).status_code == 403
     with pytest.raises(PermissionDenied):
@@ -119,7 +123,8 @@ def test_before_the_start_the_roll_call_is_refused_and_nothing_changes(client, w
     client.post(mark_url(session, registration), {"attendance": "present"})
 
     assert page.status_code == 200
-    assert page.context["refusal"] and not page.context["is_open"]
+    assert not page.context["is_open"]
+    assert "L'appel s'ouvre au début de la séance" in text_of(page)
     assert "aria-pressed" not in page.content.decode()  # no buttons before the start
     registration.refresh_from_db()
     session.refresh_from_db()

@@ -23,6 +23,7 @@ from events.models import (
     UsefulSkills,
 )
 from events.services import feedback
+from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +140,7 @@ def test_the_absent_have_no_link(workshop, run, client):
         {"rating": 5, "useful_skills": UsefulSkills.YES},
     )
     assert response.status_code == 404
+    assert "La feuille d'appel vous indique absent" in text_of(response)
     assert not FeedbackAnswer.objects.exists()
 
 
@@ -291,6 +293,9 @@ def test_a_forged_link_is_not_found_and_stores_nothing(client, invitation, token
     post = client.post(url, answer_data())
 
     assert get.status_code == 404 and post.status_code == 404
+    if token:  # "/avis//" matches no route: the site's own 404
+        assert "Ce lien de questionnaire n'est pas valable" in text_of(post)
+        assert "Rien n'a été enregistré" in text_of(post)
     assert not FeedbackAnswer.objects.exists()
     invitation.refresh_from_db()
     assert not invitation.answered

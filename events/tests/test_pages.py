@@ -56,7 +56,7 @@ def test_the_online_link_is_for_registered_people_only(client, workshop, agent):
     assert "visio.example" not in before
     services.register(session.pk, agent)
     after = html(client.get(workshop.url))
-    assert "Vous êtes inscrit" in after
+    assert "Votre place est réservée" in after
     assert "https://visio.example/abc" in after
     assert "https://visio.example/full" not in after  # waiting is not registered
 

@@ -23,7 +23,7 @@ SERIES_FILTER = re.compile(r"^(Série|Series)$")
 FILTER = re.compile(r"^(Filtrer|Filter)$")
 REGISTER = re.compile(r"^(S['’]inscrire|Register)\b")
 CANCEL = re.compile(r"^(Annuler mon inscription|Cancel my registration)\b")
-REGISTERED = re.compile(r"Vous êtes inscrit|You are registered")
+REGISTERED = re.compile(r"Votre place est réservée|You are registered")
 CONFIRMED = re.compile(r"Confirmée?|Confirmed")
 
 

@@ -5,12 +5,14 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from community.factories import UserFactory
 from events import services
 from events.factories import RegistrationFactory, SessionFactory
-from events.models import Registration, SessionStatus
+from events.models import Registration, RegistrationStatus, SessionStatus
+from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ def test_one_click_registers_and_says_so(client, workshop, agent):
     assert response.redirect_chain[-1][0] == workshop.url
     assert Registration.objects.get(user=agent).is_confirmed
     assert any("Votre place est réservée" in text for text in messages_of(response))
-    assert "Vous êtes inscrit" in response.content.decode()
+    assert "Votre place est réservée" in response.content.decode()
 
 
 def test_a_full_session_puts_the_agent_on_the_waiting_list_with_their_position(
@@ -95,6 +97,21 @@ def test_registering_needs_sign_in_and_a_post(client, workshop, agent):
     assert not Registration.objects.exists()
 
 
+def test_a_registration_sent_without_its_csrf_token_gets_a_french_page_and_changes_nothing(
+    workshop, agent
+):
+    session = SessionFactory(event=workshop)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(agent)
+
+    response = client.post(register_url(session.pk))
+
+    assert response.status_code == 403
+    assert "<title>Formulaire expiré — Atelier</title>" in text_of(response)
+    assert "rechargez la page et envoyez de nouveau le formulaire" in text_of(response)
+    assert not Registration.objects.exists()
+
+
 def test_a_foreign_next_url_is_not_followed(client, workshop, agent):
     session = SessionFactory(event=workshop)
     client.force_login(agent)
@@ -155,8 +172,38 @@ def test_the_e_mail_link_asks_before_cancelling_then_promotes_the_waiting_list(
     assert "Une place s'est libérée" in mail.outbox[0].body
 
 
-def test_an_unknown_link_is_not_found(client):
-    assert client.get("/inscriptions/annuler/nope/").status_code == 404
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_forged_link_says_it_is_not_valid_and_cancels_nothing(client, workshop, method):
+    seat = services.register(SessionFactory(event=workshop).pk, UserFactory())
+    forged = seat.token[:-1] + ("A" if seat.token[-1] != "A" else "B")
+
+    response = getattr(client, method)(f"/inscriptions/annuler/{forged}/")
+
+    assert response.status_code == 404
+    assert "Ce lien d'annulation n'est pas valable" in text_of(response)
+    seat.refresh_from_db()
+    assert seat.is_confirmed
+
+
+def test_a_replayed_link_says_already_cancelled_and_promotes_nobody_else(
+    client, workshop, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(event=workshop, capacity=1)
+    holder, first, second = UserFactory(), UserFactory(), UserFactory()
+    seat = services.register(session.pk, holder)
+    services.register(session.pk, first)
+    services.register(session.pk, second)
+    link = f"/inscriptions/annuler/{seat.token}/"
+    client.post(link)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        replay = client.post(link, follow=True)
+
+    assert "Cette inscription est déjà annulée." in replay.content.decode()
+    assert Registration.objects.get(user=first).is_confirmed
+    assert Registration.objects.get(user=second).status == RegistrationStatus.WAITLISTED
+    assert mail.outbox == []
 
 
 def test_the_confirmation_e_mail_has_the_cancel_link_and_the_place(

@@ -71,6 +71,12 @@ def test_the_sheet_lists_exactly_the_confirmed_by_last_name_with_accents(client,
     positions = [text.index(name) for name in names]
     assert positions == sorted(positions)  # É sorts with E, not after Z
     assert "WAITING" not in text and "CANCELLED" not in text
+    # The table: its heading with the signature column, then one row per confirmed person.
+    table = text.split("Nom Service Signature\n")[1].split("\nPage 1/1")[0]
+    assert [row.split(" ", 2)[:2] for row in table.splitlines()] == [
+        name.split(" ") for name in names
+    ]
+    assert "Inscrits : 4" in text
     for fact in (
         "Les tableaux croisés dynamiques",
         "Un truc² en +",
