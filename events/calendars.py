@@ -60,7 +60,10 @@ def session_event(session, request=None, show_online=False, tentative=False):
     cancelled = session.status == SessionStatus.CANCELLED
     event = Event()
     event.add("uid", session_uid(session))
-    event.add("dtstamp", session.updated_at)
+    # With METHOD:PUBLISH, DTSTAMP is when this copy was made (RFC 5545 §3.8.7.2); the
+    # session's own last change is LAST-MODIFIED.
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", session.updated_at)
     event.add("dtstart", timezone.localtime(session.start, PARIS))
     event.add("dtend", timezone.localtime(session.end, PARIS))
     event.add("summary", session.event.title)

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -71,7 +72,8 @@ def test_a_session_is_a_complete_vevent(client, workshop):
         online_url=ONLINE,
     )
     session.refresh_from_db()
-    response = client.get(ALL)
+    with time_machine.travel(session.updated_at + timedelta(hours=3), tick=False):
+        response = client.get(ALL)
     assert response["Content-Disposition"] == 'inline; filename="agenda.ics"'
     calendar = Calendar.from_ical(response.content)
 
@@ -86,7 +88,12 @@ def test_a_session_is_a_complete_vevent(client, workshop):
     assert (start.hour, start.minute, end.hour, end.minute) == (9, 30, 11, 0)
     assert start == session.start and end == session.end
     assert f"DTSTART;TZID=Europe/Paris:{start.year}0115T093000" in response.content.decode()
-    assert event.decoded("DTSTAMP") == session.updated_at.replace(microsecond=0)
+    # METHOD:PUBLISH: DTSTAMP is when the feed was made, LAST-MODIFIED the session's change.
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert event.decoded("DTSTAMP") == (session.updated_at + timedelta(hours=3)).replace(
+        microsecond=0
+    )
+    assert event.decoded("LAST-MODIFIED") == session.updated_at.replace(microsecond=0)
     assert str(event["SUMMARY"]) == "Les tableaux croisés dynamiques"
     assert str(event["LOCATION"]) == "Salle B, mairie annexe"
     page_url = f"{BASE_URL}/ateliers/{workshop.slug}/"
