@@ -72,6 +72,17 @@ def profile_url(profile, request=None):
     return page.profile_url(profile, request) if page else None
 
 
+def profile_links(viewer, users, request=None):
+    """{user pk: profile address} for those of ``users`` whose profile ``viewer`` may see, in
+    two queries whatever their number (none for an anonymous visitor): lists of people link
+    each name to its profile only where the profile would open."""
+    profiles = list(Profile.objects.visible_to(viewer).filter(user__in=[user.pk for user in users]))
+    page = directory_page() if profiles else None
+    if page is None:
+        return {}
+    return {profile.user_id: page.profile_url(profile, request) for profile in profiles}
+
+
 # ---------------------------------------------------------------------------------------------
 # Editing one's own profile
 

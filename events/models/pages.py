@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from community import caching
+from community import caching, profiles
 from community.models.mixins import IntroMixin
 from community.models.querysets import VisiblePageQuerySet
 from community.pagination import paginate
@@ -140,7 +140,11 @@ class EventPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(sessions_for_page(self, request.user))
-        context["facilitator_list"] = list(self.facilitators.all())
+        facilitators = list(self.facilitators.all())
+        links = profiles.profile_links(request.user, facilitators, request)
+        for person in facilitators:
+            person.profile_link = links.get(person.pk)
+        context["facilitator_list"] = facilitators
         context["activity_list"] = list(self.activities.visible().order_by("title"))
         context["theme_list"] = list(self.themes.all())
         return context
