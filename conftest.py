@@ -1,6 +1,10 @@
 """Fixtures shared by every app's tests."""
 
+from pathlib import Path
+
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page
@@ -11,6 +15,26 @@ from community.sites import install_home_page
 from community.tests.demo_loading import load_demo_quietly
 
 pytest_plugins = ["community.tests.browser"]
+
+LOCALE = Path(__file__).parent / "locale"
+
+
+def pytest_configure(config):
+    """Compile the French catalogue when it is missing or older than its .po (``make test``
+    does it too): without it the pages are in English, and a test that checks a French text is
+    absent would pass without checking anything. Once, in the controlling process."""
+    if hasattr(config, "workerinput"):
+        return
+    for po_path in LOCALE.glob("*/LC_MESSAGES/django.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file)
+        partial = mo_path.with_suffix(".mo.tmp")
+        with partial.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+        partial.replace(mo_path)
 
 
 def pytest_collection_modifyitems(items):
