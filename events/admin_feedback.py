@@ -116,13 +116,23 @@ class AnswerIndexView(LocalTimeExportMixin, generic.IndexView):
             .select_related("session__event__series")
         )
 
+    content_order = ()  # each kind of answer: its fields, to break ties
+
+    def order_queryset(self, queryset):
+        """Whichever column the team sorts by, ties fall back on what the answers say, never
+        on their id: the order people answered in could tell who wrote what."""
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by(*queryset.query.order_by, "session", *self.content_order)
+
 
 class FeedbackAnswerIndexView(AnswerIndexView):
     custom_field_preprocess = {"useful_skills": _choice_label(UsefulSkills)}
+    content_order = ("rating", "useful_skills", "will_apply", "comment")
 
 
 class FollowUpAnswerIndexView(AnswerIndexView):
     custom_field_preprocess = {"applied": _choice_label(Applied)}
+    content_order = ("applied", "comment")
 
 
 def _session_columns():

@@ -3,14 +3,18 @@ results page for facilitators and the training team only, the team's read-only a
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 
 from community.factories import UserFactory
+from events.admin_views import local_label
 from events.factories import (
     RegistrationFactory,
     SeriesFactory,
@@ -323,6 +327,156 @@ def test_the_listing_hides_sessions_below_the_threshold_and_any_date(
 
     assert sorted(a.rating for a in listing.context["object_list"]) == [3, 4, 4, 5, 5]
     assert "Répondu le" not in listing.content.decode() and "Répondu le" not in export
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FEEDBACK_XLSX_HEADER = (
+    "Séance",
+    "Atelier ou rencontre",
+    "Série",
+    "Note globale",
+    "J'ai acquis des compétences utiles pour mes missions",
+    "Ce que je vais mettre en pratique",
+    "Commentaire",
+)
+
+
+def workbook_rows(response):
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    return list(sheet.iter_rows(values_only=True))
+
+
+def session_label(session):
+    return f"{session.event.title} — {local_label(session.start)}"
+
+
+def ways_to_write(day):
+    """How a spreadsheet or a listing could write the day someone answered."""
+    with translation.override("fr"):
+        return {
+            day.isoformat(),
+            day.strftime("%d/%m/%Y"),
+            day.strftime("%d/%m/%y"),
+            date_format(day, "j F Y"),
+            date_format(day, "l j F Y"),
+        }
+
+
+def test_the_xlsx_export_holds_only_the_answers_above_the_threshold_and_no_personal_data(
+    client, team_member, workshop, answered, settings
+):
+    assert settings.ATELIER_FEEDBACK_MIN_ANSWERS == 5  # the anonymity threshold
+    series = SeriesFactory(name="Bureautique")
+    word = WorkshopPageFactory(parent=workshop.get_parent(), title="Word", series=series)
+    six = held_session(word, days=7)
+    for invitation, rating in zip(six.invitations, [2, 3, 2, 1, 2, 3], strict=False):
+        feedback.answer_feedback(invitation.token, rating, N, will_apply="Les styles")
+    small = held_session(WorkshopPageFactory(parent=workshop.get_parent()), days=14, invited=4)
+    answer(small, [1, 1, 1, 1], comments=["Secret"] * 4)  # four answers: below the threshold
+    client.force_login(team_member)
+
+    export = client.get(reverse(ANSWERS), {"export": "xlsx"})
+    listing = client.get(reverse(ANSWERS))
+
+    assert export.status_code == 200
+    assert export["Content-Type"] == XLSX_TYPE
+    assert export["Content-Disposition"] == 'attachment; filename="avis.xlsx"'
+    header, *rows = workbook_rows(export)
+    assert header == FEEDBACK_XLSX_HEADER
+    assert "Répondu le" not in header and "Personne" not in header
+    # Exactly the eleven answers of the two sessions with five answers or more, in the same
+    # number as the listing; none of the small session's four.
+    assert len(rows) == len(listing.context["object_list"]) == 11
+    first, word_label = session_label(answered), session_label(six)
+    assert sorted(rows, key=repr) == sorted(
+        [
+            (first, "Les tableaux croisés dynamiques", None, 5, "oui", None, "Très concret"),
+            (first, "Les tableaux croisés dynamiques", None, 4, "plutôt oui", None, None),
+            (first, "Les tableaux croisés dynamiques", None, 4, "oui", None, None),
+            (first, "Les tableaux croisés dynamiques", None, 3, "plutôt non", None, None),
+            (first, "Les tableaux croisés dynamiques", None, 5, "plutôt oui", None, None),
+            *[
+                (word_label, "Word", "Bureautique", rating, "non", "Les styles", None)
+                for rating in (2, 3, 2, 1, 2, 3)
+            ],
+        ],
+        key=repr,
+    )
+    # Nobody can be named or dated: no name, e-mail or token, no cell holding a date, and
+    # the day of the answers written nowhere (the session's own date is public).
+    cells = [cell for row in rows for cell in row]
+    assert not any(isinstance(cell, date | datetime) for cell in cells)
+    text = " ".join(str(cell) for cell in cells if cell is not None)
+    assert "Secret" not in text and session_label(small) not in text
+    for day in set(FeedbackAnswer.objects.values_list("answered_on", flat=True)):
+        for written in ways_to_write(day):
+            assert written not in text
+    for session in (answered, six, small):
+        for invitation in session.invitations:
+            user = invitation.registration.user
+            for personal in (user.email, user.last_name, user.first_name, invitation.token):
+                assert personal not in text
+
+
+def test_the_xlsx_export_follows_the_threshold_setting_and_the_filters(
+    client, team_member, workshop, answered, settings
+):
+    small = held_session(WorkshopPageFactory(parent=workshop.get_parent()), days=14, invited=4)
+    answer(small, [1, 1, 1, 1])
+    client.force_login(team_member)
+
+    settings.ATELIER_FEEDBACK_MIN_ANSWERS = 4
+    lowered = workbook_rows(client.get(reverse(ANSWERS), {"export": "xlsx"}))
+    by_rating = workbook_rows(client.get(reverse(ANSWERS), {"rating": "4", "export": "xlsx"}))
+    settings.ATELIER_FEEDBACK_MIN_ANSWERS = 6
+    raised = workbook_rows(client.get(reverse(ANSWERS), {"export": "xlsx"}))
+
+    assert sorted(row[3] for row in lowered[1:]) == [1, 1, 1, 1, 3, 4, 4, 5, 5]
+    assert [(row[0], row[3]) for row in by_rating[1:]] == [(session_label(answered), 4)] * 2
+    assert raised == [FEEDBACK_XLSX_HEADER]  # no session has six answers: only the header
+
+
+def test_the_followup_xlsx_export_has_no_date_either(client, team_member, answered):
+    follow_up(answered, [Applied.YES, Applied.PARTLY, Applied.NOT_YET, Applied.NO, Applied.YES])
+    client.force_login(team_member)
+
+    export = client.get(reverse(FOLLOWUPS), {"export": "xlsx"})
+
+    assert export.status_code == 200
+    assert export["Content-Disposition"] == 'attachment; filename="suivi-a-6-semaines.xlsx"'
+    header, *rows = workbook_rows(export)
+    assert header == (
+        "Séance",
+        "Atelier ou rencontre",
+        "Série",
+        "J'ai mis en pratique",
+        "Commentaire",
+    )
+    with translation.override("fr"):
+        labels = [
+            str(choice.label)
+            for choice in (Applied.YES, Applied.PARTLY, Applied.NOT_YET, Applied.NO, Applied.YES)
+        ]
+    assert sorted(row[3] for row in rows) == sorted(labels)
+    assert {row[0] for row in rows} == {session_label(answered)}
+    assert not any(isinstance(cell, date | datetime) for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("ordering", [None, "session__event__title", "-useful_skills"])
+def test_the_export_does_not_give_away_the_order_of_arrival(
+    client, team_member, workshop, ordering
+):
+    """No date or arrival order: nothing that could match an answer to the person who left
+    the room just before. Whatever the column sorted on, ties follow what the answers say."""
+    session = held_session(workshop, invited=8)
+    arrival = [2, 5, 1, 4, 3, 1, 5, 2]
+    answer(session, arrival)
+    client.force_login(team_member)
+    query = {"export": "xlsx", **({"ordering": ordering} if ordering else {})}
+
+    rows = workbook_rows(client.get(reverse(ANSWERS), query))[1:]
+
+    assert [row[3] for row in rows] == sorted(arrival)
 
 
 def test_nobody_adds_edits_or_deletes_an_answer(client, superuser, answered):
