@@ -102,7 +102,7 @@ class SessionViewSet(ModelViewSet):
             "get_status_display", label=_("Status"), sort_key="status", primary=_is_scheduled
         ),
         Column("capacity", label=_("Capacity"), sort_key="capacity"),
-        Column("confirmed_count", label=_("Confirmed"), sort_key="confirmed_count"),
+        Column("confirmed_count", label=_("Confirmed seats"), sort_key="confirmed_count"),
         Column("waitlist_count", label=_("Waiting list"), sort_key="waitlist_count"),
     ]
     filterset_class = admin_views.SessionFilterSet
@@ -120,7 +120,7 @@ class SessionViewSet(ModelViewSet):
         "waitlist_count",
     ]
     export_headings = {
-        "confirmed_count": _("Confirmed"),
+        "confirmed_count": _("Confirmed seats"),
         "waitlist_count": _("Waiting list"),
     }
     export_filename = "seances"

@@ -212,7 +212,7 @@ HEADINGS = {
         "Séance",
         "Statut",
         "Position en liste d'attente",
-        "Inscrit le",
+        "Date d'inscription",
         "Présence",
     ],
     SESSIONS: [
@@ -222,7 +222,7 @@ HEADINGS = {
         "Lieu",
         "Capacité",
         "Statut",
-        "Confirmée",
+        "Places confirmées",
         "Liste d'attente",
     ],
     ANSWERS: [

@@ -181,6 +181,53 @@ def test_sessions_xlsx_export_is_a_workbook_in_local_time(client, team_member, f
     assert sheet.max_row == 2
 
 
+def test_sessions_xlsx_export_has_the_header_and_follows_the_filters(
+    client, team_member, catalog, series, full_session
+):
+    session, _users = full_session
+    in_series = WorkshopPageFactory(parent=catalog, title="Excel", series=series)
+    cancelled = session_of(in_series, days=20, capacity=8, status=SessionStatus.CANCELLED)
+    client.force_login(team_member)
+
+    everything = client.get(reverse(SESSIONS), {"export": "xlsx"})
+    by_series = client.get(reverse(SESSIONS), {"series": series.pk, "export": "xlsx"})
+    listing = client.get(reverse(SESSIONS), {"series": series.pk})
+
+    header, *rows = workbook_rows(everything)
+    assert header == (
+        "Atelier ou rencontre",
+        "Début",
+        "Fin",
+        "Lieu",
+        "Capacité",
+        "Statut",
+        "Places confirmées",
+        "Liste d'attente",
+    )
+    assert [row[0] for row in rows] == ["Excel", "Les tableaux croisés dynamiques"]  # -start
+    header, *rows = workbook_rows(by_series)
+    assert [s.pk for s in listed(listing)] == [cancelled.pk]
+    (row,) = rows
+    assert row[0] == "Excel"
+    assert close_in_time(row[1], cancelled.start) and close_in_time(row[2], cancelled.end)
+    assert row[1].hour == 18 and row[2].strftime("%H:%M") == "19:30"  # local, not UTC
+    assert row[3:] == (cancelled.place, 8, "annulée", 0, 0)
+
+
+def test_a_trainer_gets_no_sessions_export_nor_its_buttons(client, trainer, full_session):
+    client.force_login(trainer)
+
+    listing = client.get(reverse(SESSIONS))
+    xlsx = client.get(reverse(SESSIONS), {"export": "xlsx"})
+
+    assert listing.status_code == 200 and len(listed(listing)) == 1
+    assert "export=xlsx" not in listing.content.decode()
+    assert "export=csv" not in listing.content.decode()
+    # SessionIndexView.get raises PermissionDenied; Wagtail sends the trainer to the home.
+    assert xlsx.status_code == 302
+    assert xlsx["Location"] == reverse("wagtailadmin_home")
+
+
 def test_sessions_listing_query_count_does_not_grow_with_the_sessions(
     client, team_member, catalog, series
 ):
@@ -240,6 +287,110 @@ def test_registrations_filter_and_export(client, team_member, full_session):
     rows = list(csv.reader(io.StringIO(content_of(export).decode())))
     assert len(rows) == 3
     assert {(row[1], row[5]) for row in rows[1:]} == {(users[2].email, "1"), (users[3].email, "2")}
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def workbook_rows(response):
+    """The rows of the downloaded workbook's sheet, as tuples of cell values."""
+    sheet = openpyxl.load_workbook(io.BytesIO(content_of(response))).active
+    return list(sheet.iter_rows(values_only=True))
+
+
+def close_in_time(cell, moment):
+    """A workbook keeps the local wall-clock time, to the millisecond."""
+    local = timezone.localtime(moment).replace(tzinfo=None)
+    return cell.tzinfo is None and abs(cell - local) < timedelta(milliseconds=1)
+
+
+REGISTRATIONS_XLSX_HEADER = (
+    "Personne",
+    "Courriel",
+    "Service",
+    "Séance",
+    "Statut",
+    "Position en liste d'attente",
+    "Date d'inscription",
+    "Présence",
+)
+
+
+def test_registrations_xlsx_export_matches_the_filtered_listing(
+    client, team_member, catalog, full_session
+):
+    session, users = full_session
+    Registration.objects.filter(user=users[0]).update(attendance="present")
+    Registration.objects.filter(user=users[1]).update(attendance="absent")
+    other = session_of(WorkshopPageFactory(parent=catalog, title="Word"), days=20)
+    outsider = register_people(other, 1)[0]  # another session: filtered out
+    client.force_login(team_member)
+    filters = {"session": session.pk}
+
+    listing = client.get(reverse(REGISTRATIONS), filters)
+    export = client.get(reverse(REGISTRATIONS), {**filters, "export": "xlsx"})
+
+    assert export.status_code == 200
+    assert export["Content-Type"] == XLSX_TYPE
+    assert export["Content-Disposition"] == 'attachment; filename="inscriptions.xlsx"'
+    # The listing offers this very download, with its filters.
+    assert f"?session={session.pk}&amp;export=xlsx" in listing.content.decode()
+    header, *rows = workbook_rows(export)
+    assert header == REGISTRATIONS_XLSX_HEADER
+    shown = listed(listing)
+    assert len(shown) == len(rows) == 4
+    label = f"Les tableaux croisés dynamiques — {local_label(session.start)}"
+    by_user = {}
+    for registration, row in zip(shown, rows, strict=True):  # same order as the listing
+        user = registration.user
+        assert row[:4] == (user.get_full_name(), user.email, user.service, label)
+        assert close_in_time(row[6], registration.queued_at)
+        assert user.get_full_name() in listing.content.decode()
+        by_user[user.pk] = (row[4], row[5], row[7])
+    assert by_user == {
+        users[0].pk: ("confirmée", None, "présent"),
+        users[1].pk: ("confirmée", None, "absent"),
+        users[2].pk: ("sur liste d'attente", 1, "non relevé"),
+        users[3].pk: ("sur liste d'attente", 2, "non relevé"),
+    }
+    assert outsider.email not in {row[1] for row in rows}
+
+
+def test_registrations_xlsx_export_follows_the_attendance_and_status_filters(
+    client, team_member, full_session
+):
+    _session, users = full_session
+    Registration.objects.filter(user=users[1]).update(attendance="present")
+    client.force_login(team_member)
+
+    present = client.get(reverse(REGISTRATIONS), {"attendance": "present", "export": "xlsx"})
+    not_recorded = client.get(
+        reverse(REGISTRATIONS),
+        {"attendance": "unknown", "status": RegistrationStatus.CONFIRMED, "export": "xlsx"},
+    )
+
+    header, *rows = workbook_rows(present)
+    assert header == REGISTRATIONS_XLSX_HEADER
+    assert [(row[1], row[4], row[7]) for row in rows] == [(users[1].email, "confirmée", "présent")]
+    _header, *rows = workbook_rows(not_recorded)
+    assert [(row[1], row[4], row[7]) for row in rows] == [
+        (users[0].email, "confirmée", "non relevé")
+    ]
+
+
+def test_a_trainer_outside_the_training_team_cannot_export_registrations(
+    client, trainer, full_session
+):
+    """Registrations are personal data: a trainer reads neither the listing nor its exports
+    (Wagtail sends someone without the right back to the admin's home)."""
+    session, _users = full_session
+    client.force_login(trainer)
+
+    for export in ("xlsx", "csv"):
+        response = client.get(reverse(REGISTRATIONS), {"session": session.pk, "export": export})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+        assert not hasattr(response, "streaming_content")
 
 
 def test_registrations_cannot_be_added_changed_or_deleted_in_the_admin(
