@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -16,7 +16,15 @@ from events.factories import (
     SessionFactory,
     WorkshopPageFactory,
 )
-from events.models import EventKind, SessionStatus
+from events.models import (
+    EventFormat,
+    EventKind,
+    Registration,
+    RegistrationStatus,
+    Session,
+    SessionStatus,
+)
+from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -148,39 +156,194 @@ def test_remote_sessions_never_publish_their_link_in_structured_data(client, cat
     assert "visio.example" not in page
 
 
-def add_sessions(event, count):
-    for day in range(count):
-        session = SessionFactory(event=event, start=timezone.now() + timedelta(days=day + 1))
-        services.register(session.pk, UserFactory())
+PARIS_WINTER = datetime(2031, 1, 14, 8, 0, tzinfo=UTC)  # 09:00 in Paris (UTC+1)
+PARIS_SUMMER = datetime(2031, 7, 1, 7, 30, tzinfo=UTC)  # 09:30 in Paris (UTC+2)
+
+
+def test_structured_data_gives_exact_dates_status_organizer_and_seats_left(client, workshop):
+    winter = SessionFactory(
+        event=workshop, capacity=5, start=PARIS_WINTER, end=PARIS_WINTER + timedelta(hours=2)
+    )
+    for person in UserFactory.create_batch(3):
+        services.register(winter.pk, person)
+    full = SessionFactory(
+        event=workshop, capacity=1, start=PARIS_SUMMER, end=PARIS_SUMMER + timedelta(hours=1)
+    )
+    for person in UserFactory.create_batch(3):  # one seat, two people waiting
+        services.register(full.pk, person)
+    SessionFactory(
+        event=workshop,
+        status=SessionStatus.CANCELLED,
+        start=PARIS_SUMMER + timedelta(days=1),
+        end=PARIS_SUMMER + timedelta(days=1, hours=1),
+    )
+
+    first, second, cancelled = jsonld(html(client.get(workshop.url)))
+
+    assert first["startDate"] == "2031-01-14T09:00:00+01:00"
+    assert first["endDate"] == "2031-01-14T11:00:00+01:00"
+    assert first["eventStatus"] == "https://schema.org/EventScheduled"
+    assert first["organizer"] == {"@type": "Organization", "name": "Atelier"}
+    assert first["url"] == workshop.full_url
+    assert first["maximumAttendeeCapacity"] == 5
+    assert first["remainingAttendeeCapacity"] == 2  # 5 seats, 3 taken
+    assert second["startDate"] == "2031-07-01T09:30:00+02:00"
+    assert second["endDate"] == "2031-07-01T10:30:00+02:00"
+    assert second["remainingAttendeeCapacity"] == 0  # the waiting list takes no seat
+    assert second["eventStatus"] == "https://schema.org/EventScheduled"
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    assert cancelled["endDate"] == "2031-07-02T10:30:00+02:00"
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "registered"])
+def test_a_hybrid_session_publishes_its_room_and_the_page_but_never_its_video_link(
+    client, catalog, agent, viewer
+):
+    hybrid = WorkshopPageFactory(parent=catalog, format=EventFormat.HYBRID)
+    session = SessionFactory(
+        event=hybrid, place="Salle Jean Moulin", online_url="https://visio.example/secret"
+    )
+    if viewer == "registered":
+        services.register(session.pk, agent)
+        client.force_login(agent)
+
+    page = html(client.get(hybrid.url))
+    (data,) = jsonld(page)
+
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert data["location"] == [
+        {"@type": "Place", "name": "Salle Jean Moulin", "address": "Salle Jean Moulin"},
+        {"@type": "VirtualLocation", "url": hybrid.full_url},
+    ]
+    script = re.search(r'<script type="application/ld\+json">.*?</script>', page, re.S)
+    assert "visio.example" not in script.group(0)  # the same for everyone, even registered
+    if viewer == "anonymous":
+        assert "visio.example" not in page
+    else:
+        assert "https://visio.example/secret" in page  # the page body gives it to them
+
+
+def test_an_exchange_event_page_has_its_structured_data_too(client, home_page):
+    index = EventIndexPageFactory(parent=home_page)
+    meetup = ExchangeEventPageFactory(
+        parent=index, title="Communauté des formateurs", format=EventFormat.REMOTE
+    )
+    session = SessionFactory(
+        event=meetup,
+        capacity=30,
+        place="",
+        online_url="https://visio.example/cop",
+        start=PARIS_WINTER,
+        end=PARIS_WINTER + timedelta(hours=2),
+    )
+    for person in UserFactory.create_batch(4):
+        services.register(session.pk, person)
+
+    page = html(client.get(meetup.url))
+    (data,) = jsonld(page)
+
+    assert data["@type"] == "Event"
+    assert data["name"] == "Communauté des formateurs"
+    assert data["url"] == meetup.full_url
+    assert data["startDate"] == "2031-01-14T09:00:00+01:00"
+    assert data["endDate"] == "2031-01-14T11:00:00+01:00"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"] == {"@type": "VirtualLocation", "url": meetup.full_url}
+    assert data["organizer"] == {"@type": "Organization", "name": "Atelier"}
+    assert data["remainingAttendeeCapacity"] == 26
+    assert "visio.example" not in page
+
+
+SEATS = 3  # per session, all taken in the query-count tests
+WAITING = 3  # people waiting behind them
+
+
+def crowd():
+    """People who fill every session of the query-count tests: the first SEATS hold the
+    seats, the others wait."""
+    return UserFactory.create_batch(SEATS + WAITING)
+
+
+def add_sessions(event, count, people, viewer=None, first_day=1):
+    """``count`` upcoming sessions of ``event``, full and with a waiting list, written in
+    bulk (as the rules would have left them). ``viewer`` came first to every other session,
+    so holds a seat there, and last to the others, so waits there behind everyone."""
+    now = timezone.now()
+    sessions = Session.objects.bulk_create(
+        Session(
+            event=event,
+            start=now + timedelta(days=day),
+            end=now + timedelta(days=day, hours=2),
+            place="Salle Jean Moulin",
+            capacity=SEATS,
+        )
+        for day in range(first_day, first_day + count)
+    )
+    registrations = []
+    for index, session in enumerate(sessions):
+        queue = list(people)
+        if viewer is not None:
+            queue.insert(0 if index % 2 == 0 else len(queue), viewer)
+        registrations.extend(
+            Registration(
+                session=session,
+                user=person,
+                status=RegistrationStatus.CONFIRMED
+                if rank < SEATS
+                else RegistrationStatus.WAITLISTED,
+                queued_at=now - timedelta(minutes=len(queue) - rank),
+            )
+            for rank, person in enumerate(queue)
+        )
+    Registration.objects.bulk_create(registrations)
+    return sessions
 
 
 @pytest.mark.parametrize("viewer", ["anonymous", "agent"])
 def test_a_workshop_page_costs_the_same_queries_at_5_and_200_sessions(
-    client, catalog, django_assert_max_num_queries, viewer
+    client, catalog, django_assert_max_num_queries, django_assert_num_queries, viewer
 ):
+    """200 full sessions, each with people waiting; the signed-in viewer holds a seat on
+    half of them and waits on the others: not one more query than with 5."""
     small, large = (WorkshopPageFactory(parent=catalog) for _ in range(2))
-    add_sessions(small, 5)
-    add_sessions(large, 200)
-    if viewer == "agent":
-        client.force_login(UserFactory())
+    people = crowd()
+    agent = UserFactory() if viewer == "agent" else None
+    add_sessions(small, 5, people, viewer=agent)
+    add_sessions(large, 200, people, viewer=agent)
+    if agent is not None:
+        client.force_login(agent)
     client.get(small.url)  # warm caches (site root, content types)
     with django_assert_max_num_queries(40) as at_5:
-        assert client.get(small.url).status_code == 200
-    with django_assert_max_num_queries(len(at_5.captured_queries)):
-        assert client.get(large.url).status_code == 200
+        small_page = text_of(client.get(small.url))
+    with django_assert_num_queries(len(at_5.captured_queries)):
+        large_page = text_of(client.get(large.url))
+    if agent is not None:  # what the viewer's registrations show was indeed rendered
+        assert small_page.count("Votre place est réservée") == 3
+        assert large_page.count("Votre place est réservée") == 100
+        assert (
+            large_page.count(f"Vous êtes en position {WAITING + 1} sur la liste d'attente.") == 100
+        )
+    else:
+        assert len(re.findall(rf"Complet\s*—\s*{WAITING} personnes en attente", large_page)) == 200
 
 
+@pytest.mark.parametrize("viewer", ["anonymous", "agent"])
 def test_the_catalogue_costs_the_same_queries_at_5_and_200_sessions(
-    client, catalog, django_assert_max_num_queries
+    client, catalog, django_assert_max_num_queries, django_assert_num_queries, viewer
 ):
     workshops = [WorkshopPageFactory(parent=catalog) for _ in range(5)]
+    people = crowd()
+    agent = UserFactory() if viewer == "agent" else None
     for workshop in workshops:
-        add_sessions(workshop, 1)
+        add_sessions(workshop, 1, people, viewer=agent)
+    if agent is not None:
+        client.force_login(agent)
     client.get(catalog.url)
     with django_assert_max_num_queries(40) as at_5:
         client.get(catalog.url)
     for workshop in workshops:
-        add_sessions(workshop, 39)
-    with django_assert_max_num_queries(len(at_5.captured_queries)):
+        add_sessions(workshop, 39, people, viewer=agent, first_day=2)
+    with django_assert_num_queries(len(at_5.captured_queries)):
         response = client.get(catalog.url)
-    assert "et 39 autres séances" in html(response)
+    assert text_of(response).count("et 39 autres séances") == 5

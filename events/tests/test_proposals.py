@@ -1,19 +1,20 @@
 """“Propose a workshop”: an agent proposes, the training team accepts or declines."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 
 from community.factories import UserFactory
 from community.roles import TRAINING_TEAM
 from events import proposals
 from events.factories import SeriesFactory
 from events.models import EventFormat, WorkshopPage
+from events.tests.pages import text_of
 
 PROPOSE_URL = "/proposer-un-atelier/"
 MY_PROPOSALS_URL = "/mes-propositions/"
@@ -154,56 +155,168 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, catalog):
     assert Page.objects.count() == count
 
 
+def field_errors(response):
+    """The errors the page shows under each field, as a reader sees them: {field: message}."""
+    return dict(
+        re.findall(r'<p class="form-field__error" id="id_(\w+)_error">(.*?)</p>', text_of(response))
+    )
+
+
+def summary_errors(response):
+    """The error summary at the top of the page: [(field, "Label : message")]."""
+    return re.findall(r'<li><a href="#id_(\w+)">(.*?)</a></li>', text_of(response))
+
+
+def counts():
+    return Page.objects.count(), Revision.objects.count(), WorkflowState.objects.count()
+
+
 @pytest.mark.parametrize(
-    ("overrides", "field"),
+    ("overrides", "field", "message"),
     [
-        ({"title": ""}, "title"),
-        ({"title": "x" * 121}, "title"),
-        ({"pitch": ""}, "pitch"),
-        ({"pitch": "x" * 201}, "pitch"),
-        ({"duration_minutes": ""}, "duration_minutes"),
-        ({"duration_minutes": "10"}, "duration_minutes"),
-        ({"duration_minutes": "481"}, "duration_minutes"),
-        ({"format": "underwater"}, "format"),
-        ({"preferred_date_1": "", "preferred_date_3": ""}, "preferred_date_1"),
-        ({"preferred_date_3": "31/02/2030"}, "preferred_date_3"),
+        ({"title": ""}, "title", "Donnez un titre à votre atelier."),
+        (
+            {"title": "x" * 121},
+            "title",
+            "Le titre doit faire au plus 120 caractères (il en fait 121).",
+        ),
+        ({"pitch": ""}, "pitch", "Dites en une phrase ce que les participants y gagnent."),
+        ({"pitch": "x" * 201}, "pitch", "Au plus 200 caractères (il y en a 201)."),
+        ({"description": "x" * 3001}, "description", "Au plus 3000 caractères (il y en a 3001)."),
+        ({"duration_minutes": ""}, "duration_minutes", "Indiquez la durée en minutes."),
+        (
+            {"duration_minutes": "une heure"},
+            "duration_minutes",
+            "Indiquez la durée en nombre entier de minutes.",
+        ),
+        ({"duration_minutes": "10"}, "duration_minutes", "Un atelier dure au moins 15 minutes."),
+        (
+            {"duration_minutes": "481"},
+            "duration_minutes",
+            "Un atelier dure au plus 8 heures (480 minutes).",
+        ),
+        ({"format": ""}, "format", "Ce champ est obligatoire."),
+        (
+            {"format": "underwater"},
+            "format",
+            "Sélectionnez un choix valide. underwater n’en fait pas partie.",
+        ),
+        (
+            {"preferred_date_1": "", "preferred_date_3": ""},
+            "preferred_date_1",
+            "Indiquez au moins une date qui vous conviendrait.",
+        ),
+        (
+            {"preferred_date_3": "31/02/2030"},
+            "preferred_date_3",
+            "Saisissez une date valide, par exemple 15/09/2026.",
+        ),
     ],
 )
 def test_invalid_proposals_are_refused_and_nothing_is_created(
-    client, agent, catalog, overrides, field
+    client, agent, catalog, overrides, field, message
 ):
     client.force_login(agent)
-    count = Page.objects.count()
+    before = counts()
     response = client.post(PROPOSE_URL, valid_data(**overrides))
 
     assert response.status_code == 400
-    assert Page.objects.count() == count
-    assert field in response.context["form"].errors
+    assert counts() == before  # no page, no revision, no workflow
+    assert not WorkshopPage.objects.filter(proposed_by=agent).exists()
+    assert list(response.context["form"].errors) == [field]
+    # The reader sees the French message, under the field and in the summary that leads to it.
+    assert field_errors(response) == {field: message}
+    label = str(response.context["form"][field].label)
+    assert summary_errors(response) == [(field, f"{label} : {message}")]
+    page = text_of(response)
+    assert "<title>Erreur : Proposer un atelier" in page
+    assert "Veuillez corriger les points suivants :" in page
     html = response.content.decode()
     assert 'class="error-summary"' in html
     assert f'href="#id_{field}"' in html  # the summary leads to the field
     assert 'aria-invalid="true"' in html
 
 
+def test_an_empty_proposal_shows_every_missing_field_in_french(client, agent, catalog):
+    client.force_login(agent)
+    before = counts()
+    response = client.post(PROPOSE_URL, {})
+
+    assert response.status_code == 400
+    assert counts() == before
+    assert field_errors(response) == {
+        "title": "Donnez un titre à votre atelier.",
+        "pitch": "Dites en une phrase ce que les participants y gagnent.",
+        "duration_minutes": "Indiquez la durée en minutes.",
+        "format": "Ce champ est obligatoire.",
+        "preferred_date_1": "Indiquez au moins une date qui vous conviendrait.",
+    }
+    # The summary in the order of the form, with the French labels.
+    assert summary_errors(response) == [
+        ("title", "Titre de l'atelier : Donnez un titre à votre atelier."),
+        ("pitch", "En une phrase : Dites en une phrase ce que les participants y gagnent."),
+        ("duration_minutes", "Durée (minutes) : Indiquez la durée en minutes."),
+        ("format", "Format : Ce champ est obligatoire."),
+        (
+            "preferred_date_1",
+            "Première date souhaitée : Indiquez au moins une date qui vous conviendrait.",
+        ),
+    ]
+
+
+def test_a_refused_proposal_keeps_what_was_typed(client, agent, catalog):
+    series = SeriesFactory(name="Management")
+    client.force_login(agent)
+    data = valid_data(
+        title="L'atelier « zéro réunion »",
+        series=series.pk,
+        duration_minutes="10",  # the one error
+        format=EventFormat.REMOTE,
+        preferred_date_2=in_days(25),
+    )
+    response = client.post(PROPOSE_URL, data)
+
+    assert response.status_code == 400
+    assert field_errors(response) == {"duration_minutes": "Un atelier dure au moins 15 minutes."}
+    page = text_of(response)
+    assert 'value="L\'atelier « zéro réunion »"' in page
+    assert 'value="Des réunions plus courtes, où chacun parle."' in page
+    assert 'value="10"' in page
+    for day in (30, 25, 20):
+        assert f'value="{in_days(day)}"' in page
+    # The description is kept, still escaped in the HTML (never markup).
+    html = response.content.decode()
+    assert "À apporter : &lt;b&gt;un minuteur&lt;/b&gt;</textarea>" in html
+    assert f'<option value="{series.pk}" selected>Management</option>' in html
+    assert f'<option value="{EventFormat.REMOTE}" selected>' in html
+
+
 def test_dates_in_the_past_are_refused(client, agent, catalog):
     client.force_login(agent)
-    count = Page.objects.count()
+    before = counts()
     response = client.post(
         PROPOSE_URL, valid_data(preferred_date_1=in_days(-3), preferred_date_2=in_days(0))
     )
 
     assert response.status_code == 400
-    assert Page.objects.count() == count
-    errors = response.context["form"].errors
-    assert "preferred_date_1" in errors
-    assert "preferred_date_2" in errors
-    assert "preferred_date_3" not in errors
-    # French once the catalogue has it, the English message until then.
-    assert errors["preferred_date_1"] == [gettext("Choose dates in the future.")]
-    # What was typed is kept.
-    html = response.content.decode()
+    assert counts() == before  # no page, no revision, no workflow
+    # Yesterday and today are refused, the date in 20 days is fine: the French text shows.
+    assert field_errors(response) == {
+        "preferred_date_1": "Choisissez des dates à venir.",
+        "preferred_date_2": "Choisissez des dates à venir.",
+    }
+    assert summary_errors(response) == [
+        ("preferred_date_1", "Première date souhaitée : Choisissez des dates à venir."),
+        (
+            "preferred_date_2",
+            "Deuxième date souhaitée (facultatif) : Choisissez des dates à venir.",
+        ),
+    ]
+    # What was typed is kept, the refused dates too (to correct them).
+    html = text_of(response)
     assert 'value="Animer une réunion debout"' in html
-    assert f'value="{in_days(20)}"' in html
+    for day in (-3, 0, 20):
+        assert f'value="{in_days(day)}"' in html
 
 
 def test_no_live_catalogue_means_proposals_are_closed(client, agent, home_page):

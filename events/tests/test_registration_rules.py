@@ -51,7 +51,13 @@ def test_seats_first_then_the_waiting_list_in_order(session, django_capture_on_c
     assert [message.to for message in mail.outbox] == [
         [p.email] for p in (first, second, third, fourth)
     ]
-    assert "2" in mail.outbox[3].body and "/inscriptions/annuler/" in mail.outbox[3].body
+    fourth_notice = mail.outbox[3].body
+    assert (
+        f"La séance de « {session.event.title} » du {session.start_label} est complète : "
+        "vous êtes en position 2 sur la liste d'attente."
+    ) in fourth_notice
+    assert "vous êtes en position 1 sur la liste d'attente." in mail.outbox[2].body
+    assert "/inscriptions/annuler/" in fourth_notice
 
 
 def test_cancelling_a_seat_promotes_the_first_person_waiting(

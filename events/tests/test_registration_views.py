@@ -1,6 +1,7 @@
 """Registering and cancelling through the site: one click, a clear French message, and bad
 requests that change nothing."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -138,6 +139,54 @@ def test_my_registrations_lists_upcoming_and_past_and_cancels(client, workshop, 
     registration.refresh_from_db()
     assert registration.is_cancelled
     assert "Vous n'avez aucune inscription à venir." in response.content.decode()
+
+
+def registration_item(response, registration):
+    """The text of one registration's item on "Mes inscriptions"."""
+    item = re.search(
+        rf'<li class="session" id="inscription-{registration.pk}">(.*?)</li>',
+        text_of(response),
+        re.S,
+    )
+    assert item, f"registration {registration.pk} is not listed"
+    return item.group(1)
+
+
+def position_shown(response, registration):
+    """The waiting-list position "Mes inscriptions" gives a registration, as a number."""
+    shown = re.search(
+        r"Liste d'attente : position (\d+)", registration_item(response, registration)
+    )
+    return shown and int(shown.group(1))
+
+
+def test_my_registrations_shows_a_waitlisted_agents_exact_position_as_it_moves_up(
+    client, workshop, agent
+):
+    session = SessionFactory(event=workshop, capacity=1)
+    holder, first, second = UserFactory.create_batch(3)
+    seat = services.register(session.pk, holder)
+    first_in_line = services.register(session.pk, first)
+    second_in_line = services.register(session.pk, second)
+    waiting = services.register(session.pk, agent)
+    # Elsewhere the agent holds a seat, and someone waits behind them: neither changes the rank.
+    other = SessionFactory(event=workshop, capacity=1, start=timezone.now() + timedelta(days=30))
+    elsewhere = services.register(other.pk, agent)
+    services.register(other.pk, UserFactory())
+    client.force_login(agent)
+
+    page = client.get("/mes-inscriptions/")
+    assert position_shown(page, waiting) == 3
+    assert "Confirmée" in registration_item(page, elsewhere)
+    assert "Liste d'attente" not in registration_item(page, elsewhere)
+
+    services.cancel(seat.pk, user=holder)  # the first in line gets the seat
+    assert position_shown(client.get("/mes-inscriptions/"), waiting) == 2
+
+    services.cancel(second_in_line.pk, user=second)  # the one ahead leaves the list
+    first_in_line.refresh_from_db()
+    assert first_in_line.is_confirmed  # promoted, not waiting any more
+    assert position_shown(client.get("/mes-inscriptions/"), waiting) == 1
 
 
 def test_nobody_cancels_someone_elses_registration(client, workshop, agent):
