@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from community.factories import HomePageFactory, UserFactory
+from community.models import TrainerDirectoryPage
 from community.roles import TRAINERS, TRAINING_TEAM
 from community.sites import install_home_page
 from community.tests.demo_loading import load_demo_quietly
@@ -100,6 +101,14 @@ def cache_on(settings):
 @pytest.fixture
 def demo_content(_demo_for_class, db):
     """The demo content, for tests on a (non-transactional) database."""
+
+
+@pytest.fixture
+def directory(home_page):
+    """The trainer directory, where profiles live (``/formateurs/<id>/``)."""
+    page = TrainerDirectoryPage(title="Formateurs", slug="formateurs", intro="Qui fait quoi.")
+    home_page.add_child(instance=page)
+    return page
 
 
 @pytest.fixture

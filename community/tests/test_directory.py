@@ -12,7 +12,7 @@ from community.factories import UserFactory
 from community.models import BadgeAward, Visibility
 from community.pagination import DEFAULT_PER_PAGE
 from community.roles import TRAINERS
-from community.tests.test_profile_page import award_badges, directory, make_image  # noqa: F401
+from community.tests.test_profile_page import award_badges, make_image
 from events.factories import SessionFactory, WorkshopPageFactory
 from events.models import SessionStatus
 from resources.factories import ActivityPageFactory, LibraryPageFactory, ThemeFactory

@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 
 from community.factories import TrainingNeedFactory, UserFactory
 from community.models import ContactPreference, NeedVote, Profile, User, Visibility
-from community.tests.test_profile_page import award_badges, directory, png_bytes  # noqa: F401
+from community.tests.test_profile_page import award_badges, png_bytes
 from events.factories import RegistrationFactory, SessionFactory, WorkshopPageFactory
 from events.models import RegistrationStatus
 from resources.factories import ActivityPageFactory, LibraryPageFactory

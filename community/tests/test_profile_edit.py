@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 
 from community.factories import UserFactory
 from community.models import ContactPreference, Profile, Visibility
-from community.tests.test_profile_page import directory, png_bytes  # noqa: F401
+from community.tests.test_profile_page import png_bytes
 from resources.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db

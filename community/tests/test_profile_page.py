@@ -20,7 +20,6 @@ from community.models import (
     BadgeKind,
     ContactPreference,
     Profile,
-    TrainerDirectoryPage,
     Visibility,
 )
 from community.roles import TRAINERS
@@ -33,14 +32,8 @@ pytestmark = pytest.mark.django_db
 
 
 # ---------------------------------------------------------------------------------------------
-# Fixtures shared with the other profile tests (imported there).
-
-
-@pytest.fixture
-def directory(home_page):
-    page = TrainerDirectoryPage(title="Formateurs", slug="formateurs", intro="Qui fait quoi.")
-    home_page.add_child(instance=page)
-    return page
+# Helpers shared with the other profile tests (imported there); the directory fixture is in
+# the root conftest.
 
 
 def profile_path(profile):

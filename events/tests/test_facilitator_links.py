@@ -3,17 +3,10 @@
 import pytest
 
 from community.factories import UserFactory
-from community.models import Profile, TrainerDirectoryPage, Visibility
+from community.models import Profile, Visibility
 from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directory(home_page):
-    page = TrainerDirectoryPage(title="Formateurs", slug="formateurs", intro="Qui fait quoi.")
-    home_page.add_child(instance=page)
-    return page
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from community.factories import UserFactory
-from community.models import TrainerDirectoryPage, Visibility
+from community.models import Visibility
 from events.factories import (
     EventIndexPageFactory,
     ExchangeEventPageFactory,
@@ -29,13 +29,6 @@ def library(home_page):
 @pytest.fixture
 def catalog(home_page):
     return WorkshopCatalogPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def directory(home_page):
-    page = TrainerDirectoryPage(title="Formateurs", slug="formateurs", intro="Qui fait quoi.")
-    home_page.add_child(instance=page)
-    return page
 
 
 @pytest.fixture
