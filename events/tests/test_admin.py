@@ -29,13 +29,12 @@ from events.recurrence import (
     monthly_position,
     occurrence_dates,
 )
+from events.tests.exports import HEADINGS, REGISTRATIONS, SESSIONS, workbook_rows
 from events.wagtail_hooks import SessionViewSet
 
 pytestmark = pytest.mark.django_db
 
 PARIS = ZoneInfo("Europe/Paris")
-SESSIONS = "events_sessions:index"
-REGISTRATIONS = "events_registrations:index"
 RECURRING = "events_recurring_sessions"
 
 
@@ -194,16 +193,7 @@ def test_sessions_xlsx_export_has_the_header_and_follows_the_filters(
     listing = client.get(reverse(SESSIONS), {"series": series.pk})
 
     header, *rows = workbook_rows(everything)
-    assert header == (
-        "Atelier ou rencontre",
-        "Début",
-        "Fin",
-        "Lieu",
-        "Capacité",
-        "Statut",
-        "Places confirmées",
-        "Liste d'attente",
-    )
+    assert header == HEADINGS[SESSIONS]
     assert [row[0] for row in rows] == ["Excel", "Les tableaux croisés dynamiques"]  # -start
     header, *rows = workbook_rows(by_series)
     assert [s.pk for s in listed(listing)] == [cancelled.pk]
@@ -292,28 +282,10 @@ def test_registrations_filter_and_export(client, team_member, full_session):
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def workbook_rows(response):
-    """The rows of the downloaded workbook's sheet, as tuples of cell values."""
-    sheet = openpyxl.load_workbook(io.BytesIO(content_of(response))).active
-    return list(sheet.iter_rows(values_only=True))
-
-
 def close_in_time(cell, moment):
     """A workbook keeps the local wall-clock time, to the millisecond."""
     local = timezone.localtime(moment).replace(tzinfo=None)
     return cell.tzinfo is None and abs(cell - local) < timedelta(milliseconds=1)
-
-
-REGISTRATIONS_XLSX_HEADER = (
-    "Personne",
-    "Courriel",
-    "Service",
-    "Séance",
-    "Statut",
-    "Position en liste d'attente",
-    "Date d'inscription",
-    "Présence",
-)
 
 
 def test_registrations_xlsx_export_matches_the_filtered_listing(
@@ -336,7 +308,7 @@ def test_registrations_xlsx_export_matches_the_filtered_listing(
     # The listing offers this very download, with its filters.
     assert f"?session={session.pk}&amp;export=xlsx" in listing.content.decode()
     header, *rows = workbook_rows(export)
-    assert header == REGISTRATIONS_XLSX_HEADER
+    assert header == HEADINGS[REGISTRATIONS]
     shown = listed(listing)
     assert len(shown) == len(rows) == 4
     label = f"Les tableaux croisés dynamiques — {local_label(session.start)}"
@@ -370,7 +342,7 @@ def test_registrations_xlsx_export_follows_the_attendance_and_status_filters(
     )
 
     header, *rows = workbook_rows(present)
-    assert header == REGISTRATIONS_XLSX_HEADER
+    assert header == HEADINGS[REGISTRATIONS]
     assert [(row[1], row[4], row[7]) for row in rows] == [(users[1].email, "confirmée", "présent")]
     _header, *rows = workbook_rows(not_recorded)
     assert [(row[1], row[4], row[7]) for row in rows] == [

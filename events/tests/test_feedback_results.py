@@ -5,7 +5,6 @@ import csv
 import io
 from datetime import UTC, date, datetime, timedelta
 
-import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -30,6 +29,7 @@ from events.models import (
     UsefulSkills,
 )
 from events.services import feedback
+from events.tests.exports import ANSWERS, FOLLOWUPS, HEADINGS, workbook_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -273,9 +273,6 @@ def test_signed_out_visitors_are_sent_to_sign_in_and_unknown_events_are_404(
 
 # --- The training team's admin -----------------------------------------------------------------
 
-ANSWERS = "events_feedback_answers:index"
-FOLLOWUPS = "events_followup_answers:index"
-
 
 def content_of(response):
     return b"".join(response.streaming_content).decode()
@@ -330,20 +327,6 @@ def test_the_listing_hides_sessions_below_the_threshold_and_any_date(
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FEEDBACK_XLSX_HEADER = (
-    "Séance",
-    "Atelier ou rencontre",
-    "Série",
-    "Note globale",
-    "J'ai acquis des compétences utiles pour mes missions",
-    "Ce que je vais mettre en pratique",
-    "Commentaire",
-)
-
-
-def workbook_rows(response):
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    return list(sheet.iter_rows(values_only=True))
 
 
 def session_label(session):
@@ -382,7 +365,7 @@ def test_the_xlsx_export_holds_only_the_answers_above_the_threshold_and_no_perso
     assert export["Content-Type"] == XLSX_TYPE
     assert export["Content-Disposition"] == 'attachment; filename="avis.xlsx"'
     header, *rows = workbook_rows(export)
-    assert header == FEEDBACK_XLSX_HEADER
+    assert header == HEADINGS[ANSWERS]
     assert "Répondu le" not in header and "Personne" not in header
     # Exactly the eleven answers of the two sessions with five answers or more, in the same
     # number as the listing; none of the small session's four.
@@ -433,7 +416,7 @@ def test_the_xlsx_export_follows_the_threshold_setting_and_the_filters(
 
     assert sorted(row[3] for row in lowered[1:]) == [1, 1, 1, 1, 3, 4, 4, 5, 5]
     assert [(row[0], row[3]) for row in by_rating[1:]] == [(session_label(answered), 4)] * 2
-    assert raised == [FEEDBACK_XLSX_HEADER]  # no session has six answers: only the header
+    assert raised == [HEADINGS[ANSWERS]]  # no session has six answers: only the header
 
 
 def test_the_followup_xlsx_export_has_no_date_either(client, team_member, answered):
@@ -445,13 +428,7 @@ def test_the_followup_xlsx_export_has_no_date_either(client, team_member, answer
     assert export.status_code == 200
     assert export["Content-Disposition"] == 'attachment; filename="suivi-a-6-semaines.xlsx"'
     header, *rows = workbook_rows(export)
-    assert header == (
-        "Séance",
-        "Atelier ou rencontre",
-        "Série",
-        "J'ai mis en pratique",
-        "Commentaire",
-    )
+    assert header == HEADINGS[FOLLOWUPS]
     with translation.override("fr"):
         labels = [
             str(choice.label)
