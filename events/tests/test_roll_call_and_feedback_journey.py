@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -256,3 +257,21 @@ def test_a_tap_after_someone_else_closed_the_roll_call_shows_why(phone, demo_liv
     expect(phone.locator(".roll-call__buttons")).to_have_count(0)
     second.refresh_from_db()
     assert second.attendance == Attendance.ABSENT  # a no-show, as the closing recorded
+
+
+def test_a_tap_after_the_sign_in_expired_leads_to_sign_in_and_back(phone, demo_live_server):
+    """The phone stayed on the roll call while the sign-in expired: the tap records nothing,
+    and the facilitator signs in again and lands back on the roll call, not on a blank page."""
+    base = demo_live_server
+    session = session_under_way()
+    facilitator = attendance.facilitators(session)[0]
+    first, *_rest = attendance.roll_call(session)
+    sign_in(phone, base, facilitator.email)
+    phone.goto(f"{base}/seances/{session.pk}/appel/")
+
+    phone.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)  # the CSRF cookie stays
+    phone.locator(f"#inscrit-{first.pk}").get_by_role("button", name=PRESENT).tap()
+
+    expect(phone).to_have_url(re.compile(rf"/connexion/\?next=/seances/{session.pk}/appel/$"))
+    first.refresh_from_db()
+    assert first.attendance == Attendance.UNKNOWN

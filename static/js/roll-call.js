@@ -1,12 +1,13 @@
 /* The roll call without a page load per tap, for a phone on a weak network: each
-   Présent / Absent form is sent in the background and the person's row and the counter are
-   replaced from the page the server sends back. A refusal (roll call closed meanwhile…) shows
-   that page's content, its message first, as a normal submit would. Without JavaScript, or if
-   the request fails, the form is sent the usual way. */
+   Présent / Absent form is sent in the background, then the person's row (state, pressed
+   button) and the counter (a polite live region) are updated in place from the page the
+   server sends back, so focus stays on the button just pressed. A refusal (roll call closed
+   meanwhile…) shows that page's content, its message first, as a normal submit would; a page
+   that is not the roll call (signed out meanwhile…) is reloaded. Without JavaScript, or if the
+   request fails, the form is sent the usual way. */
 (function () {
   'use strict';
-  var list = document.querySelector('.roll-call__list');
-  if (!list || !window.fetch || !window.DOMParser) {
+  if (!document.querySelector('.roll-call__list') || !window.fetch || !window.DOMParser) {
     return;
   }
 
@@ -19,14 +20,38 @@
     form.submit();
   }
 
-  list.addEventListener('submit', function (event) {
+  function updateRow(row, fresh) {
+    row.className = fresh.className;
+    row.querySelector('.roll-call__state').textContent =
+      fresh.querySelector('.roll-call__state').textContent;
+    row.querySelectorAll('.roll-call__button').forEach(function (button) {
+      var twin = fresh.querySelector('.roll-call__button[value="' + button.value + '"]');
+      button.setAttribute('aria-pressed', twin.getAttribute('aria-pressed'));
+    });
+  }
+
+  function showRefusal(page) {
+    var main = page.getElementById('content');
+    if (!main) {
+      window.location.reload();
+      return;
+    }
+    document.getElementById('content').replaceWith(main);
+    document.title = page.title;
+    main.focus(); // the message comes first in it
+  }
+
+  document.addEventListener('submit', function (event) {
     var form = event.target;
     var button = event.submitter;
     if (!form.classList.contains('roll-call__buttons') || !button) {
       return;
     }
     event.preventDefault();
-    var row = form.closest('.roll-call__person');
+    if (form.getAttribute('aria-busy') === 'true') {
+      return; // a second tap while the first is on its way
+    }
+    var rowId = form.closest('.roll-call__person').id;
     var data = new FormData(form);
     data.append(button.name, button.value);
     form.setAttribute('aria-busy', 'true');
@@ -36,25 +61,24 @@
           throw new Error('HTTP ' + response.status);
         }
         return response.text().then(function (html) {
-          return { page: new DOMParser().parseFromString(html, 'text/html') };
+          return new DOMParser().parseFromString(html, 'text/html');
         });
       })
-      .then(function (answer) {
-        var fresh = answer.page.getElementById(row.id);
-        var count = answer.page.getElementById('roll-call-count');
-        var main = answer.page.getElementById('content');
-        if (answer.page.querySelector('.message--error') || !fresh || !count) {
-          // A refusal: show the page the server sent, its message first (an alert).
-          document.getElementById('content').replaceWith(main);
-          document.title = answer.page.title;
+      .then(function (page) {
+        var row = document.getElementById(rowId);
+        var fresh = page.getElementById(rowId);
+        var count = page.getElementById('roll-call-count');
+        if (!count) {
+          window.location.reload(); // not the roll call: signed out meanwhile…
           return;
         }
-        row.replaceWith(fresh);
-        document.getElementById('roll-call-count').replaceWith(count);
-        var pressed = fresh.querySelector('button[value="' + button.value + '"]');
-        if (pressed) {
-          pressed.focus();
+        if (page.querySelector('.message--error') || !fresh || !row) {
+          showRefusal(page);
+          return;
         }
+        updateRow(row, fresh);
+        document.getElementById('roll-call-count').textContent = count.textContent;
+        form.removeAttribute('aria-busy');
       })
       .catch(function () {
         form.removeAttribute('aria-busy');
