@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests."""
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,19 +24,28 @@ LOCALE = Path(__file__).parent / "locale"
 def pytest_configure(config):
     """Compile the French catalogue when it is missing or older than its .po (``make test``
     does it too): without it the pages are in English, and a test that checks a French text is
-    absent would pass without checking anything. Once, in the controlling process."""
+    absent would pass without checking anything. Once, in the controlling process; Django may
+    have read the old catalogue already, so it is told the catalogues changed."""
     if hasattr(config, "workerinput"):
         return
+    compiled = False
     for po_path in LOCALE.glob("*/LC_MESSAGES/django.po"):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file)
-        partial = mo_path.with_suffix(".mo.tmp")
-        with partial.open("wb") as mo_file:
-            write_mo(mo_file, catalog)
-        partial.replace(mo_path)
+        with tempfile.NamedTemporaryFile(dir=mo_path.parent, suffix=".tmp", delete=False) as mo:
+            write_mo(mo, catalog)
+        Path(mo.name).replace(mo_path)
+        compiled = True
+    if compiled:
+        from django.conf import settings
+        from django.test.signals import setting_changed
+
+        setting_changed.send(
+            sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+        )
 
 
 def pytest_collection_modifyitems(items):
