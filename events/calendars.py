@@ -52,9 +52,10 @@ def _reminder(session):
     return alarm
 
 
-def session_event(session, request=None, show_online=False, tentative=False):
+def session_event(session, request=None, show_online=False, tentative=False, stamp=None):
     """One VEVENT; ``show_online`` only for a confirmed registration's own feed, ``tentative``
-    for a place on the waiting list (no seat yet: no reminder either)."""
+    for a place on the waiting list (no seat yet: no reminder either); ``stamp`` is when the
+    calendar holding it was made (now by default)."""
     url = event_url(session, request)
     online_url = session.online_url if show_online else ""
     cancelled = session.status == SessionStatus.CANCELLED
@@ -62,7 +63,7 @@ def session_event(session, request=None, show_online=False, tentative=False):
     event.add("uid", session_uid(session))
     # With METHOD:PUBLISH, DTSTAMP is when this copy was made (RFC 5545 §3.8.7.2); the
     # session's own last change is LAST-MODIFIED.
-    event.add("dtstamp", timezone.now())
+    event.add("dtstamp", stamp or timezone.now())
     event.add("last-modified", session.updated_at)
     event.add("dtstart", timezone.localtime(session.start, PARIS))
     event.add("dtend", timezone.localtime(session.end, PARIS))
@@ -91,10 +92,15 @@ def build_calendar(name, sessions, request=None, online_for=frozenset(), tentati
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
     sessions = list(sessions)
+    stamp = timezone.now()  # one moment for the whole feed
     for session in sessions:
         calendar.add_component(
             session_event(
-                session, request, session.pk in online_for, tentative=session.pk in tentative
+                session,
+                request,
+                session.pk in online_for,
+                tentative=session.pk in tentative,
+                stamp=stamp,
             )
         )
     if sessions:
