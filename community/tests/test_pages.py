@@ -2,6 +2,7 @@
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from community.factories import AccessibilityStatementPageFactory, StandardPageFactory
 
@@ -29,6 +30,22 @@ def test_server_error_shows_the_500_page(client, home_page, monkeypatch):
 
     assert response.status_code == 500
     assert "Le site a rencontré une erreur" in response.content.decode()
+
+
+def test_the_403_page_gives_its_reason_and_a_sign_in_link_to_anonymous_visitors(home_page):
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/seances/3/appel/?clore=1")
+    request.user = AnonymousUser()
+    with translation.override("fr"):
+        html = render_to_string(
+            "403.html", {"exception": "Réservé à l'équipe formation."}, request=request
+        )
+
+    assert "<h1>Accès refusé</h1>" in html
+    assert "<p>Réservé à l&#x27;équipe formation.</p>" in html
+    assert 'href="/connexion/?next=/seances/3/appel/%3Fclore%3D1"' in html
 
 
 def test_accessibility_statement_has_the_sections_the_rgaa_requires(client, home_page):
