@@ -156,8 +156,9 @@ def test_remote_sessions_never_publish_their_link_in_structured_data(client, cat
     assert "visio.example" not in page
 
 
-PARIS_WINTER = datetime(2031, 1, 14, 8, 0, tzinfo=UTC)  # 09:00 in Paris (UTC+1)
-PARIS_SUMMER = datetime(2031, 7, 1, 7, 30, tzinfo=UTC)  # 09:30 in Paris (UTC+2)
+NEXT_YEAR = timezone.now().year + 1  # always to come, whatever the day the tests run
+PARIS_WINTER = datetime(NEXT_YEAR, 1, 14, 8, 0, tzinfo=UTC)  # 09:00 in Paris (UTC+1)
+PARIS_SUMMER = datetime(NEXT_YEAR, 7, 1, 7, 30, tzinfo=UTC)  # 09:30 in Paris (UTC+2)
 
 
 def test_structured_data_gives_exact_dates_status_organizer_and_seats_left(client, workshop):
@@ -180,19 +181,19 @@ def test_structured_data_gives_exact_dates_status_organizer_and_seats_left(clien
 
     first, second, cancelled = jsonld(html(client.get(workshop.url)))
 
-    assert first["startDate"] == "2031-01-14T09:00:00+01:00"
-    assert first["endDate"] == "2031-01-14T11:00:00+01:00"
+    assert first["startDate"] == f"{NEXT_YEAR}-01-14T09:00:00+01:00"
+    assert first["endDate"] == f"{NEXT_YEAR}-01-14T11:00:00+01:00"
     assert first["eventStatus"] == "https://schema.org/EventScheduled"
     assert first["organizer"] == {"@type": "Organization", "name": "Atelier"}
     assert first["url"] == workshop.full_url
     assert first["maximumAttendeeCapacity"] == 5
     assert first["remainingAttendeeCapacity"] == 2  # 5 seats, 3 taken
-    assert second["startDate"] == "2031-07-01T09:30:00+02:00"
-    assert second["endDate"] == "2031-07-01T10:30:00+02:00"
+    assert second["startDate"] == f"{NEXT_YEAR}-07-01T09:30:00+02:00"
+    assert second["endDate"] == f"{NEXT_YEAR}-07-01T10:30:00+02:00"
     assert second["remainingAttendeeCapacity"] == 0  # the waiting list takes no seat
     assert second["eventStatus"] == "https://schema.org/EventScheduled"
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
-    assert cancelled["endDate"] == "2031-07-02T10:30:00+02:00"
+    assert cancelled["endDate"] == f"{NEXT_YEAR}-07-02T10:30:00+02:00"
 
 
 @pytest.mark.parametrize("viewer", ["anonymous", "registered"])
@@ -245,8 +246,8 @@ def test_an_exchange_event_page_has_its_structured_data_too(client, home_page):
     assert data["@type"] == "Event"
     assert data["name"] == "Communauté des formateurs"
     assert data["url"] == meetup.full_url
-    assert data["startDate"] == "2031-01-14T09:00:00+01:00"
-    assert data["endDate"] == "2031-01-14T11:00:00+01:00"
+    assert data["startDate"] == f"{NEXT_YEAR}-01-14T09:00:00+01:00"
+    assert data["endDate"] == f"{NEXT_YEAR}-01-14T11:00:00+01:00"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["location"] == {"@type": "VirtualLocation", "url": meetup.full_url}
