@@ -46,9 +46,8 @@ def _where_read(thread, request=None):
 
 def thread_url(thread, request=None):
     """Where a thread is read: its topic page, or its anchor on the content page."""
-    if thread.is_topic:
-        return _where_read(thread, request)
-    return f"{_where_read(thread, request)}#fil-{thread.pk}"
+    url = _where_read(thread, request)
+    return url if thread.is_topic else f"{url}#fil-{thread.pk}"
 
 
 def message_url(message, request=None):

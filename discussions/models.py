@@ -169,15 +169,19 @@ class Thread(index.Indexed, models.Model):
 
 
 class MessageQuerySet(models.QuerySet):
+    # The rules as conditions, for the filters below and for counts that combine them.
+    SHOWN = Q(hidden_at__isnull=True, deleted_at__isnull=True)
+    REPLY = Q(is_opening=False)
+
     def shown(self):
         """Messages a page shows with their text (deleted ones show as “message supprimé”)."""
-        return self.filter(hidden_at__isnull=True, deleted_at__isnull=True)
+        return self.filter(self.SHOWN)
 
     def not_hidden(self):
         return self.filter(hidden_at__isnull=True)
 
     def replies(self):
-        return self.filter(is_opening=False)
+        return self.filter(self.REPLY)
 
     def by(self, user, since):
         return self.filter(author=user, created_at__gte=since)

@@ -22,6 +22,7 @@ from discussions.models import (
     Delivery,
     Follow,
     Message,
+    MessageQuerySet,
     ModerationAction,
     ModerationLog,
     Report,
@@ -511,7 +512,7 @@ def refresh_counters(thread):
     """Recompute what lists show (replies shown, helpful replies, latest activity) and save
     the thread, which brings its search entry up to date (the opening message and the
     replies still shown are what the search matches)."""
-    shown_reply = Q(is_opening=False, deleted_at__isnull=True)
+    shown_reply = MessageQuerySet.REPLY & MessageQuerySet.SHOWN
     counts = (
         Message.objects.filter(thread=thread)
         .not_hidden()
