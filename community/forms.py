@@ -31,10 +31,8 @@ class AdminSignInForm(WagtailLoginForm):
     it unlabelled, so Django shows the English field name « Password ») and the same
     autocomplete hints as the site's form."""
 
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(
-            attrs={"placeholder": _("Enter password"), "autocomplete": "current-password"}
-        ),
-    )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        password = self.fields["password"]  # Wagtail's field, placeholder included
+        password.label = _("Password")
+        password.widget.attrs["autocomplete"] = "current-password"
