@@ -77,14 +77,15 @@ def deferred_bumps():
 
 
 def bump(*areas):
-    """Make every cached value of ``areas`` stale: now, and again once the transaction
+    """Make every cached value of ``areas`` stale: now, and inside a transaction again once it
     commits, so that nobody caches the old rows under the new generation in between."""
     pending = _deferred.get()
     if pending is not None:
         pending.update(areas)
         return
     _bump_now(areas)
-    transaction.on_commit(lambda: _bump_now(areas))
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump_now(areas))
 
 
 def timeout(*areas):

@@ -151,3 +151,22 @@ def test_bulk_work_bumps_each_area_once_at_the_end(db):
     after = caching.generation("library", "events")
     assert after.split("-")[0] != before.split("-")[0]
     assert after.split("-")[1] != before.split("-")[1]
+
+
+def test_a_bump_outside_a_transaction_writes_once_and_inside_again_on_commit(
+    transactional_db, monkeypatch
+):
+    from django.db import transaction
+
+    from community import caching
+
+    writes = []
+    monkeypatch.setattr(caching, "_bump_now", writes.append)
+
+    caching.bump("library")
+    assert writes == [("library",)]
+
+    with transaction.atomic():
+        caching.bump("events")
+        assert writes == [("library",), ("events",)]
+    assert writes == [("library",), ("events",), ("events",)]

@@ -25,15 +25,15 @@ class Command(BaseCommand):
         autodiscover_modules("demo")
         report = DemoReport()
         # Muted around the commit too: what runs on commit (badge awards…) e-mails nobody.
+        # Every area is bumped once, after the commit: loaders also write in bulk
+        # (bulk_create sends no signal), and no cached fragment may outlive what it showed.
         with muted(), caching.deferred_bumps(), transaction.atomic(), ExitStack() as wrappers:
             for wrapper in registered_wrappers():
                 wrappers.enter_context(wrapper())
             for loader in registered_loaders():
                 self.stdout.write(f"→ {loader.__module__}")
                 loader(report)
-        # Loaders also write in bulk (bulk_create sends no signal): no cached fragment may
-        # outlive the content it showed.
-        caching.bump_all()
+            caching.bump_all()
 
         if not report.changed_anything:
             self.stdout.write(
