@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.factories import UserFactory
+from community.tests.pages import text_of
 from events import services
 from events.factories import RegistrationFactory, SessionFactory
 from events.models import Attendance, Registration, RegistrationStatus, SessionStatus
 from events.services import attendance
-from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

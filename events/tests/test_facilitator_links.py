@@ -4,7 +4,7 @@ import pytest
 
 from community.factories import UserFactory
 from community.models import Profile, Visibility
-from events.tests.pages import text_of
+from community.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

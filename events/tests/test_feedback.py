@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from community.factories import UserFactory
 from community.models import User
+from community.tests.pages import text_of
 from events.factories import RegistrationFactory, SessionFactory
 from events.models import (
     Applied,
@@ -23,7 +24,6 @@ from events.models import (
     UsefulSkills,
 )
 from events.services import feedback
-from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from community.factories import UserFactory
+from community.tests.pages import text_of
 from events import services
 from events.factories import (
     EventIndexPageFactory,
@@ -24,7 +25,6 @@ from events.models import (
     Session,
     SessionStatus,
 )
-from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

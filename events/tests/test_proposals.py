@@ -11,10 +11,10 @@ from wagtail.models import Page, Revision, WorkflowState
 
 from community.factories import UserFactory
 from community.roles import TRAINING_TEAM
+from community.tests.pages import text_of
 from events import proposals
 from events.factories import SeriesFactory
 from events.models import EventFormat, WorkshopPage
-from events.tests.pages import text_of
 
 PROPOSE_URL = "/proposer-un-atelier/"
 MY_PROPOSALS_URL = "/mes-propositions/"

@@ -10,10 +10,10 @@ from django.test import Client
 from django.utils import timezone
 
 from community.factories import UserFactory
+from community.tests.pages import text_of
 from events import services
 from events.factories import RegistrationFactory, SessionFactory
 from events.models import Registration, RegistrationStatus, SessionStatus
-from events.tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 

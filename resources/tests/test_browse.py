@@ -1,11 +1,11 @@
 """Browsing the library: filters that combine, faceted counts, sorting, errors, pagination."""
 
-import html
 import re
 
 import pytest
 
 from community.factories import UserFactory
+from community.tests.pages import text_of
 from resources.factories import ActivityPageFactory, LibraryPageFactory, ThemeFactory
 from resources.models import Rating, Reuse
 
@@ -85,7 +85,7 @@ def catalogue(library):
 def get(client, query=""):
     response = client.get(f"/bibliotheque/{query}")
     assert response.status_code == 200
-    return html.unescape(response.content.decode())
+    return text_of(response)
 
 
 def titles(page):

@@ -1,11 +1,11 @@
 """The method finder: “J'ai 45 minutes, 12 personnes, en distanciel, pour faire connaissance”."""
 
-import html
 import re
 
 import pytest
 
 from community.factories import UserFactory
+from community.tests.pages import text_of
 from resources.factories import ActivityPageFactory, LibraryPageFactory
 from resources.models import Rating, Reuse
 
@@ -36,7 +36,7 @@ def ice_breaker(library, title, duration, group, **fields):
 def get(client, query=""):
     response = client.get(f"/bibliotheque/trouver/{query}")
     assert response.status_code == 200
-    return html.unescape(response.content.decode())
+    return text_of(response)
 
 
 def suggested(page):
@@ -52,7 +52,7 @@ def status(page):
 
 
 def test_the_library_links_to_the_finder(client, library):
-    page = html.unescape(client.get("/bibliotheque/").content.decode())
+    page = text_of(client.get("/bibliotheque/"))
 
     assert '<a class="button button--secondary" href="/bibliotheque/trouver/">' in page
     assert "Trouver une méthode" in page
