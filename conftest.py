@@ -15,6 +15,7 @@ from community.models import TrainerDirectoryPage
 from community.roles import TRAINERS, TRAINING_TEAM
 from community.sites import install_home_page
 from community.tests.demo_loading import load_demo_quietly
+from events.factories import WorkshopCatalogPageFactory, WorkshopPageFactory
 
 pytest_plugins = ["community.tests.browser"]
 
@@ -111,6 +112,18 @@ def cache_on(settings):
 @pytest.fixture
 def demo_content(_demo_for_class, db):
     """The demo content, for tests on a (non-transactional) database."""
+
+
+@pytest.fixture
+def catalog(home_page):
+    """The workshop catalogue."""
+    return WorkshopCatalogPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def workshop(catalog):
+    """A workshop in the catalogue, without sessions."""
+    return WorkshopPageFactory(parent=catalog, title="Les tableaux croisés dynamiques")
 
 
 @pytest.fixture

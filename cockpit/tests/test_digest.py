@@ -18,7 +18,6 @@ from events import proposals
 from events.factories import (
     RegistrationFactory,
     SessionFactory,
-    WorkshopCatalogPageFactory,
     WorkshopPageFactory,
 )
 from events.models import EventFormat, RegistrationStatus, SessionStatus
@@ -36,11 +35,6 @@ CONFIRMED, WAITLISTED, CANCELLED = (
 @pytest.fixture(autouse=True)
 def _site_address(settings):
     settings.WAGTAILADMIN_BASE_URL = BASE_URL
-
-
-@pytest.fixture
-def catalog(home_page):
-    return WorkshopCatalogPageFactory(parent=home_page)
 
 
 def propose(user, catalog, title):

@@ -17,7 +17,6 @@ from events.factories import (
     RegistrationFactory,
     SeriesFactory,
     SessionFactory,
-    WorkshopCatalogPageFactory,
     WorkshopPageFactory,
 )
 from events.models import (
@@ -40,11 +39,6 @@ FORMATS = ("csv", "xlsx")
 START_A = datetime(2027, 3, 10, 17, 0, tzinfo=UTC)
 START_B = datetime(2027, 4, 14, 7, 30, tzinfo=UTC)  # 9:30 in Paris (summer time)
 QUEUED = datetime(2027, 2, 1, 8, 15, tzinfo=UTC)  # 9:15 in Paris
-
-
-@pytest.fixture
-def catalog(home_page):
-    return WorkshopCatalogPageFactory(parent=home_page)
 
 
 @pytest.fixture

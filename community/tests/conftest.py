@@ -2,7 +2,6 @@
 
 import pytest
 
-from events.factories import WorkshopCatalogPageFactory, WorkshopPageFactory
 from resources.factories import ActivityPageFactory, LibraryPageFactory
 
 
@@ -12,10 +11,3 @@ def library(home_page):
     library = LibraryPageFactory(parent=home_page)
     ActivityPageFactory(parent=library, title="Le photolangage")
     return library
-
-
-@pytest.fixture
-def workshop(home_page):
-    """A workshop in its catalogue, without sessions."""
-    catalog = WorkshopCatalogPageFactory(parent=home_page)
-    return WorkshopPageFactory(parent=catalog, title="Les tableaux croisés dynamiques")

@@ -9,7 +9,6 @@ from django.test import Client
 from community import needs
 from community.factories import NeedsBoardPageFactory, TrainingNeedFactory, UserFactory
 from community.models import NeedStatus, NeedVote, TrainingNeed, Urgency
-from events.factories import WorkshopCatalogPageFactory
 from resources.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def board(home_page):
     return NeedsBoardPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def catalog(home_page):
-    """The workshop catalogue, whose proposal form is where a need is adopted."""
-    return WorkshopCatalogPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from community.models import Visibility
 from events.factories import (
     EventIndexPageFactory,
     ExchangeEventPageFactory,
-    WorkshopCatalogPageFactory,
     WorkshopPageFactory,
 )
 from resources.factories import ActivityPageFactory, LibraryPageFactory
@@ -24,11 +23,6 @@ URL = reverse("search_suggestions")
 @pytest.fixture
 def library(home_page):
     return LibraryPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def catalog(home_page):
-    return WorkshopCatalogPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from events.factories import (
     RegistrationFactory,
     SeriesFactory,
     SessionFactory,
-    WorkshopCatalogPageFactory,
     WorkshopPageFactory,
 )
 from resources.factories import ActivityPageFactory, LibraryPageFactory, ThemeFactory
@@ -28,11 +27,6 @@ URL = "/recherche/"
 @pytest.fixture
 def library(home_page):
     return LibraryPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def catalog(home_page):
-    return WorkshopCatalogPageFactory(parent=home_page)
 
 
 def hits(query):
